@@ -1,5 +1,6 @@
 package org.neurograph.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -7,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * A generator of works: what a plugin offers as an OSGi service (a Declarative Services {@code @Component} is all
  * it takes). The workbench lists every registered generator, builds a form from its {@link #parameters()}, runs
- * {@link #generate} in a background job and writes the artifacts into the project with their provenance; the
+ * {@link #generate} in a background job and writes each artifact into the project with its provenance as soon as it
+ * arrives; the
  * command line does the same with {@code generate --generator ID}.
  * <p>
  * Implementations are thread-safe: several generations may run at once. {@code generate} is deterministic: the
@@ -18,7 +20,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public class StripesGenerator implements Generator {
  *     public GeneratorInfo info() { return new GeneratorInfo("com.example.stripes", "Stripes", "1.0.0", MediaKind.IMAGE, "..."); }
  *     public ParameterSpec parameters() { return ParameterSpec.builder().integer("size", "Size", "...", 256, 16, 2048).build(); }
- *     public List<Artifact> generate(GenerationRequest r, Progress p) throws GenerationException { ... }
+ *     public void generate(GenerationRequest r, ArtifactSink sink, Progress p) throws GenerationException {
+ *         for (int i = 0; i < r.count(); i++) { ... sink.accept(Artifact.png(name, png, Provenance.of(info(), r, i))); }
+ *     }
  * }
  * }</pre>
  */
@@ -37,10 +41,17 @@ public interface Generator {
 	}
 
 	/**
-	 * Makes {@link GenerationRequest#count()} works. Reports progress, checks {@link Progress#isCancelled()} between
-	 * works (throwing {@link CancelledException}), and throws {@link GenerationException} with a message for the user
-	 * on bad input. Work {@code i} carries {@link Provenance#of(GeneratorInfo, GenerationRequest, int)} (or a copy with a
-	 * latent vector or parents).
+	 * Makes {@link GenerationRequest#count()} works, in order, handing each to {@code sink} as soon as it is made.
+	 * Reports progress, checks {@link Progress#isCancelled()} between works (throwing {@link CancelledException}),
+	 * and throws {@link GenerationException} with a message for the user on bad input. Work {@code i} carries
+	 * {@link Provenance#of(GeneratorInfo, GenerationRequest, int)} (or a copy with a latent vector or parents).
 	 */
-	List<Artifact> generate(GenerationRequest request, Progress progress) throws GenerationException;
+	void generate(GenerationRequest request, ArtifactSink sink, Progress progress) throws GenerationException;
+
+	/** Runs {@link #generate} and collects the works in a list: for small batches and tests. */
+	default List<Artifact> generateAll(GenerationRequest request, Progress progress) throws GenerationException {
+		List<Artifact> out = new ArrayList<>(request.count());
+		generate(request, out::add, progress);
+		return out;
+	}
 }

@@ -68,8 +68,8 @@ class FlowFieldGeneratorTest {
 	void sameSeedAndParametersGiveTheSameImage() throws Exception {
 		Generator g = await(true);
 		var values = g.parameters().resolve(Map.of("width", "96", "height", "64", "palette", "ocean", "density", "0.8"));
-		List<Artifact> first = g.generate(new GenerationRequest(values, 2, 42), Progress.none());
-		List<Artifact> again = g.generate(new GenerationRequest(values, 1, 43), Progress.none());
+		List<Artifact> first = g.generateAll(new GenerationRequest(values, 2, 42), Progress.none());
+		List<Artifact> again = g.generateAll(new GenerationRequest(values, 1, 43), Progress.none());
 		assertEquals(2, first.size());
 		assertArrayEquals(first.get(1).data(), again.get(0).data(), "work 1 of seed 42 = work 0 of seed 43");
 		assertFalse(Arrays.equals(first.get(0).data(), first.get(1).data()), "different seeds, different images");
@@ -93,7 +93,7 @@ class FlowFieldGeneratorTest {
 			public boolean isCancelled() { return checks.incrementAndGet() > 2; }
 		};
 		var values = g.parameters().resolve(Map.of("width", "512", "height", "512", "density", "3"));
-		assertThrows(CancelledException.class, () -> g.generate(new GenerationRequest(values, 5, 1), cancelSoon));
+		assertThrows(CancelledException.class, () -> g.generateAll(new GenerationRequest(values, 5, 1), cancelSoon));
 	}
 
 	private static int distinctColours(BufferedImage img) {

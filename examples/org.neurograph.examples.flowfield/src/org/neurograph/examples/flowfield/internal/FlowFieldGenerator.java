@@ -1,11 +1,11 @@
 package org.neurograph.examples.flowfield.internal;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 
 import org.neurograph.api.Artifact;
+import org.neurograph.api.ArtifactSink;
 import org.neurograph.api.CancelledException;
 import org.neurograph.api.GenerationException;
 import org.neurograph.api.GenerationRequest;
@@ -35,7 +35,7 @@ public class FlowFieldGenerator implements Generator {
 			.integer("width", "Width (pixels)", "Width of each image.", 768, 16, 4096)
 			.integer("height", "Height (pixels)", "Height of each image.", 768, 16, 4096)
 			.choice("palette", "Palette", "The background and the colours of the strokes.", "ember",
-					Arrays.stream(Palette.values()).map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList())
+					Arrays.stream(Palette.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList())
 			.decimal("density", "Density", "How many strokes: 1 covers the canvas well, 0.2 is sparse, 3 is dense.", 1.0, 0.05, 4.0)
 			.decimal("turbulence", "Turbulence", "How much the flow swirls: 0.2 is calm, 1 flowing, 5 tangled.", 1.0, 0.1, 8.0)
 			.integer("strokeLength", "Stroke length", "Steps each stroke follows the flow (1.5 pixels each).", 100, 4, 400)
@@ -52,11 +52,10 @@ public class FlowFieldGenerator implements Generator {
 	}
 
 	@Override
-	public List<Artifact> generate(GenerationRequest request, Progress progress) throws GenerationException {
+	public void generate(GenerationRequest request, ArtifactSink sink, Progress progress) throws GenerationException {
 		ParameterValues p = request.parameters();
 		Palette palette = Palette.byName(p.getString("palette"));
 		progress.begin("Painting " + request.count() + " flow field" + (request.count() == 1 ? "" : "s"), request.count());
-		List<Artifact> out = new ArrayList<>(request.count());
 		for (int i = 0; i < request.count(); i++) {
 			if (progress.isCancelled()) {
 				throw new CancelledException();
@@ -69,10 +68,9 @@ public class FlowFieldGenerator implements Generator {
 			if (image == null) {
 				throw new CancelledException();
 			}
-			out.add(Artifact.png("flowfield-" + palette.name().toLowerCase(java.util.Locale.ROOT) + "-" + Long.toUnsignedString(seed),
+			sink.accept(Artifact.png("flowfield-" + palette.name().toLowerCase(Locale.ROOT) + "-" + Long.toUnsignedString(seed),
 					PngEncoder.encode(image), Provenance.of(INFO, request, i)));
 			progress.worked(1);
 		}
-		return out;
 	}
 }
