@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,18 @@ class ProjectLayoutTest {
 		assertFalse(NeurographProject.isNeurographProject(null));
 		NeurographProject.configure(plain, null);
 		assertLayout(plain);
+	}
+
+	@Test
+	void addingTheNatureByHandAlsoCreatesTheFolders() throws Exception {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("by-hand");
+		project.create(null);
+		project.open(null);
+		made.add(project);
+		IProjectDescription description = project.getDescription();
+		description.setNatureIds(new String[] { NeurographProject.NATURE_ID });
+		project.setDescription(description, null);
+		assertLayout(project);
 	}
 
 	@Test
