@@ -28,6 +28,8 @@ import org.neurograph.training.RunFolder;
 import org.neurograph.training.RunInfo;
 import org.neurograph.training.RunState;
 import org.neurograph.training.Runs;
+import org.neurograph.training.testing.LeastSquaresData;
+import org.neurograph.training.testing.LeastSquaresTrainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
@@ -56,11 +58,9 @@ class TrainCommandsTest {
 	@BeforeEach
 	void setUp() throws IOException {
 		project = dir.resolve("studio");
-		Path dataset = project.resolve("datasets").resolve("numbers");
-		Files.createDirectories(dataset);
-		Files.writeString(dataset.resolve("numbers.txt"), "1\n2\n3\n6\n");
+		LeastSquaresData.write(project, "line");
 		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-		trainer = context.registerService(Trainer.class, new MeanTrainer(), null);
+		trainer = context.registerService(Trainer.class, new LeastSquaresTrainer(), null);
 	}
 
 	@AfterEach
@@ -72,10 +72,10 @@ class TrainCommandsTest {
 	void trainShowsProgressMakesAModelAndRunsListsIt() throws Exception {
 		Result list = cli("list");
 		assertTrue(list.out().contains("Trainers (neurograph cli train --trainer ID ...):")
-				&& list.out().contains(MeanTrainer.ID + "  Mean (test trainer) 1.0.0 (learns from a text corpus)")
-				&& list.out().contains("--param steps=<an integer from 1 to 1000000>  default 50"), list.out());
+				&& list.out().contains(LeastSquaresTrainer.ID + "  Least squares (test trainer) 1.2.0 (learns from a text corpus)")
+				&& list.out().contains("--param steps=<an integer from 1 to 1000000>  default 200"), list.out());
 
-		Result train = cli("train", "--trainer", MeanTrainer.ID, "--project", project.toString(), "--dataset", "numbers",
+		Result train = cli("train", "--trainer", LeastSquaresTrainer.ID, "--project", project.toString(), "--dataset", "line",
 				"--param", "steps=40", "--seed", "5", "--checkpoint-every", "10", "--sample-every", "20");
 		assertEquals(Cli.OK, train.exit(), train.err());
 		String id = train.out().strip();
@@ -87,19 +87,22 @@ class TrainCommandsTest {
 		assertEquals(5, info.settings().seed());
 		assertEquals(List.of(20L, 40L), RunFolder.of(project, id).sampleSteps());
 		assertEquals(List.of(20L, 30L, 40L), RunFolder.of(project, id).checkpointSteps());
-		assertEquals(3.0, Double.parseDouble(Files.readString(project.resolve("models").resolve(id).resolve("mean.txt"))),
-				1e-3, "the mean of 1, 2, 3 and 6 is learnt");
+		assertTrue(Files.isRegularFile(project.resolve("models").resolve(id).resolve("weights.csv")), "the model is saved");
+		List<Metric> loss = MetricsLog.read(RunFolder.of(project, id).path()).stream()
+				.filter(m -> m.name().equals("loss")).toList();
+		assertEquals(40, loss.size());
+		assertTrue(loss.get(39).value() < loss.get(0).value() / 2, "the loss falls: " + loss);
 
 		Result runs = cli("runs", "--project", project.toString());
 		assertEquals(Cli.OK, runs.exit(), runs.err());
 		assertTrue(runs.out().lines().anyMatch(l -> l.startsWith(id) && l.contains("finished") && l.contains("40/40")
-				&& l.contains(MeanTrainer.ID) && l.contains("numbers")), runs.out());
+				&& l.contains(LeastSquaresTrainer.ID) && l.contains("line")), runs.out());
 	}
 
 	@Test
 	void ctrlCStopsTheRunWithACheckpointAndResumeGoesOn() throws Exception {
-		Running train = start("train", "--trainer", MeanTrainer.ID, "--project", project.toString(), "--dataset",
-				"numbers", "--param", "steps=300", "--param", "pauseMillis=1", "--checkpoint-every", "1000");
+		Running train = start("train", "--trainer", LeastSquaresTrainer.ID, "--project", project.toString(), "--dataset",
+				"line", "--param", "steps=300", "--param", "pauseMillis=1", "--checkpoint-every", "1000");
 		Path runDir = awaitRunFolder();
 		await(() -> MetricsLog.read(runDir).size() >= 20);
 		train.cli().cancel();
@@ -117,7 +120,8 @@ class TrainCommandsTest {
 		assertEquals(Cli.OK, resumed.exit(), resumed.err());
 		assertTrue(resumed.err().contains("resuming run " + id + " from step " + info.step()), resumed.err());
 		assertFalse(resumed.err().contains("[step"), "--quiet prints no progress: " + resumed.err());
-		List<Long> steps = MetricsLog.read(runDir).stream().map(Metric::step).toList();
+		List<Long> steps = MetricsLog.read(runDir).stream().filter(m -> m.name().equals("loss")).map(Metric::step)
+				.toList();
 		assertEquals(300, steps.size(), "one line per step, none duplicated");
 		assertEquals(300L, steps.get(299));
 		assertEquals(RunState.FINISHED, Runs.read(project, id).state());
@@ -126,14 +130,14 @@ class TrainCommandsTest {
 	@Test
 	void badTrainingCommandsSayWhatIsWrong() throws Exception {
 		String p = project.toString();
-		assertExit(Cli.USAGE, cli("train", "--project", p, "--dataset", "numbers"), "Missing --trainer");
-		assertExit(Cli.USAGE, cli("train", "--trainer", "no.such", "--project", p, "--dataset", "numbers"),
-				"No trainer 'no.such'. Installed: " + MeanTrainer.ID);
-		assertExit(Cli.USAGE, cli("train", "--trainer", MeanTrainer.ID, "--project", p, "--dataset", "numbers",
-				"--param", "rate=2"), "rate: 2 is out of range");
-		assertExit(Cli.USAGE, cli("train", "--trainer", MeanTrainer.ID, "--project", p, "--dataset", "numbers",
+		assertExit(Cli.USAGE, cli("train", "--project", p, "--dataset", "line"), "Missing --trainer");
+		assertExit(Cli.USAGE, cli("train", "--trainer", "no.such", "--project", p, "--dataset", "line"),
+				"No trainer 'no.such'. Installed: " + LeastSquaresTrainer.ID);
+		assertExit(Cli.USAGE, cli("train", "--trainer", LeastSquaresTrainer.ID, "--project", p, "--dataset", "line",
+				"--param", "learningRate=2000"), "learningRate: 2000 is out of range");
+		assertExit(Cli.USAGE, cli("train", "--trainer", LeastSquaresTrainer.ID, "--project", p, "--dataset", "line",
 				"--keep", "0"), "--keep must be a whole number from 1 to 1000");
-		assertExit(Cli.FAILURE, cli("train", "--trainer", MeanTrainer.ID, "--project", p, "--dataset", "faces"),
+		assertExit(Cli.FAILURE, cli("train", "--trainer", LeastSquaresTrainer.ID, "--project", p, "--dataset", "faces"),
 				"The project has no dataset 'faces'");
 		assertExit(Cli.USAGE, cli("resume", "--project", p), "Give the id of one run");
 		assertExit(Cli.FAILURE, cli("resume", "20260101-000000-x", "--project", p), "The project has no run");

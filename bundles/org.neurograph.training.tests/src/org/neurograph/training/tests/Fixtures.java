@@ -10,35 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 
 import org.neurograph.api.training.Metric;
 import org.neurograph.training.MetricsLog;
+import org.neurograph.training.testing.LeastSquaresData;
 
 /** Test projects and checks of a run's files. */
 final class Fixtures {
-	/** The dataset's true weights and bias: y = 2 x1 - 3 x2 + 0.5 x3 + 1. */
-	static final double[] TRUTH = { 2, -3, 0.5, 1 };
 	static final String DATASET = "line";
 
 	private Fixtures() {
 	}
 
-	/** A project folder with the dataset {@code line}: 200 noisy rows of {@link #TRUTH}. */
+	/** A project folder with the dataset {@code line} of {@link LeastSquaresData}. */
 	static Path project(Path folder) throws IOException {
-		Path data = folder.resolve("datasets").resolve(DATASET);
-		Files.createDirectories(data);
-		Random random = new Random(7);
-		StringBuilder csv = new StringBuilder("# x1,x2,x3,y\n");
-		for (int i = 0; i < 200; i++) {
-			double x1 = random.nextGaussian();
-			double x2 = random.nextGaussian();
-			double x3 = random.nextGaussian();
-			double y = TRUTH[0] * x1 + TRUTH[1] * x2 + TRUTH[2] * x3 + TRUTH[3] + 0.01 * random.nextGaussian();
-			csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f%n", x1, x2, x3, y));
-		}
-		Files.writeString(data.resolve("data.csv"), csv, StandardCharsets.UTF_8);
+		LeastSquaresData.write(folder, DATASET);
 		return folder;
 	}
 

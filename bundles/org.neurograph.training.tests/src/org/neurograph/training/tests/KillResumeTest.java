@@ -36,6 +36,7 @@ import org.neurograph.training.RunSettings;
 import org.neurograph.training.RunState;
 import org.neurograph.training.Runs;
 import org.neurograph.training.TrainingRun;
+import org.neurograph.training.testing.LeastSquaresTrainer;
 
 import com.google.gson.Gson;
 

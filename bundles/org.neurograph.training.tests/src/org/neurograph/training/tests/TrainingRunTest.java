@@ -49,6 +49,8 @@ import org.neurograph.training.RunSettings;
 import org.neurograph.training.RunState;
 import org.neurograph.training.Runs;
 import org.neurograph.training.TrainingRun;
+import org.neurograph.training.testing.LeastSquaresData;
+import org.neurograph.training.testing.LeastSquaresTrainer;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -120,8 +122,9 @@ class TrainingRunTest {
 		assertEquals(loss[119], card.getAsJsonObject("finalMetrics").get("loss").getAsDouble());
 		assertEquals("weights.csv", card.getAsJsonArray("files").get(0).getAsString());
 		String[] weights = Files.readString(model.resolve("weights.csv")).strip().split(",");
-		for (int i = 0; i < Fixtures.TRUTH.length; i++) {
-			assertEquals(Fixtures.TRUTH[i], Double.parseDouble(weights[i]), 0.05, "weight " + i + " is learnt");
+		double[] truth = LeastSquaresData.truth();
+		for (int i = 0; i < truth.length; i++) {
+			assertEquals(truth[i], Double.parseDouble(weights[i]), 0.05, "weight " + i + " is learnt");
 		}
 
 		TrainingException again = assertThrows(TrainingException.class,

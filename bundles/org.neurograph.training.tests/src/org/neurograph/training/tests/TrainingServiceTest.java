@@ -39,6 +39,7 @@ import org.neurograph.training.RunState;
 import org.neurograph.training.TrainingEvents;
 import org.neurograph.training.TrainingJob;
 import org.neurograph.training.TrainingService;
+import org.neurograph.training.testing.LeastSquaresTrainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;

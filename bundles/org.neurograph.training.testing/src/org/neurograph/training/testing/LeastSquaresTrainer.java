@@ -1,4 +1,4 @@
-package org.neurograph.training.tests;
+package org.neurograph.training.testing;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
