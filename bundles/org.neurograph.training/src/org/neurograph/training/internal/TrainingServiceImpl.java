@@ -25,7 +25,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
 
-/** The training engine service: trainers from DS, runs as jobs, events through EventAdmin when it is there. */
+/**
+ * The training engine service: trainers from DS, runs as jobs, events through EventAdmin when it is there, and the
+ * workspace refreshed when a run starts and ends.
+ */
 @Component(service = TrainingService.class)
 public final class TrainingServiceImpl implements TrainingService {
 	private final List<Trainer> trainers = new CopyOnWriteArrayList<>();
@@ -114,9 +117,11 @@ public final class TrainingServiceImpl implements TrainingService {
 			@Override
 			public void done(IJobChangeEvent event) {
 				active.remove(key, job);
+				WorkspaceRefresh.refresh(run.project());
 			}
 		});
 		job.schedule();
+		WorkspaceRefresh.refresh(Runs.folder(run.project()));
 		return job;
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -119,6 +120,9 @@ class DashboardUiTest {
 		job.control().stop();
 		RunInfo stopped = waitFor(display, () -> job.result().orElse(null), "the run to stop");
 		assertEquals(RunState.STOPPED, stopped.state(), stopped.message());
+		IProject workspaceProject = ResourcesPlugin.getWorkspace().getRoot().getProject("dashboard-demo");
+		waitFor(display, () -> workspaceProject.getFolder("runs/" + firstRun + "/checkpoints").exists() ? true : null,
+				"the workspace to see the run's folder (the engine refreshes it)");
 	}
 
 	@Test
