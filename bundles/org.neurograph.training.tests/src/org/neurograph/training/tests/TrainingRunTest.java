@@ -133,6 +133,27 @@ class TrainingRunTest {
 	}
 
 	@Test
+	void aModelNeverOverwritesAnotherOfTheSameName() throws Exception {
+		RunSettings settings = QUIET.withModelName("fit");
+		RunInfo first = TrainingRun.create(project, trainer, Fixtures.DATASET, Map.of("steps", "5"), settings)
+				.run(Progress.none());
+		RunInfo second = TrainingRun.create(project, trainer, Fixtures.DATASET, Map.of("steps", "5"), settings)
+				.run(Progress.none());
+		assertEquals("fit", first.model());
+		assertEquals("fit-2", second.model(), "a taken name gets a suffix");
+		for (RunInfo r : List.of(first, second)) {
+			JsonObject card = JsonParser.parseString(Files.readString(project.resolve("models").resolve(r.model())
+					.resolve("model.json"))).getAsJsonObject();
+			assertEquals(r.id(), card.get("run").getAsString());
+			assertEquals(r.model(), card.get("name").getAsString());
+		}
+		try (Stream<Path> models = Files.list(project.resolve("models"))) {
+			assertEquals(List.of("fit", "fit-2"), models.map(p -> p.getFileName().toString()).sorted().toList(),
+					"no staging folder is left behind");
+		}
+	}
+
+	@Test
 	void pauseCheckpointsAndWaitsResumeGoesOnAndStopEndsWithACheckpoint() throws Exception {
 		TrainingRun run = TrainingRun.create(project, trainer, Fixtures.DATASET, Map.of("steps", "200"), QUIET);
 		CountDownLatch paused = new CountDownLatch(1);

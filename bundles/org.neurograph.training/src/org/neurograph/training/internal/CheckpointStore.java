@@ -138,7 +138,7 @@ public final class CheckpointStore {
 	}
 
 	/** The checkpoint with the best value of the chosen metric, if any has one. */
-	public Optional<Entry> best(List<Entry> entries) {
+	private Optional<Entry> best(List<Entry> entries) {
 		Comparator<Entry> byValue = Comparator.comparingDouble(Entry::value);
 		Comparator<Entry> better = settings.higherIsBetter() ? byValue : byValue.reversed();
 		return entries.stream().filter(e -> e.value() != null).max(better);

@@ -40,7 +40,9 @@ public final class ModelExporter {
 		Path models = project.resolve(AssetKind.MODEL.folder());
 		Files.createDirectories(models);
 		String base = run.settings().modelName() == null ? run.id() : run.settings().modelName();
-		Path staging = Files.createTempDirectory(models, "." + base + "-");
+		Path staging = models.resolve("." + run.id() + ".export");
+		Recursive.delete(staging); // left by an export that a crash cut short (only this run's process uses it)
+		Files.createDirectory(staging);
 		try {
 			session.exportModel(staging);
 			for (int i = 1;; i++) {

@@ -63,6 +63,16 @@ final class RunsTable {
 			runs = now;
 			return;
 		}
+		if (sameRuns(now)) {
+			for (int i = 0; i < texts.size(); i++) {
+				if (!texts.get(i).equals(rows.get(i))) {
+					table.getItem(i).setText(texts.get(i).toArray(String[]::new));
+				}
+			}
+			runs = now;
+			rows = texts;
+			return;
+		}
 		Set<String> selected = Set.copyOf(selectedIds());
 		runs = now;
 		rows = texts;
@@ -76,6 +86,10 @@ final class RunsTable {
 			}
 		}
 		table.select(keep.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	private boolean sameRuns(List<RunInfo> now) {
+		return now.stream().map(RunInfo::id).toList().equals(runs.stream().map(RunInfo::id).toList());
 	}
 
 	/** The selected runs, in table order. */
