@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Round axis ticks (1, 2 or 5 times a power of ten) and their labels. */
-final class Ticks {
+public final class Ticks {
 	private Ticks() {
 	}
 
 	/** About {@code count} round values from {@code min} to {@code max}, both inclusive. */
-	static List<Double> between(double min, double max, int count) {
+	public static List<Double> between(double min, double max, int count) {
 		List<Double> out = new ArrayList<>();
 		if (!(max > min) || count < 1) {
 			out.add(min);
@@ -29,7 +29,7 @@ final class Ticks {
 	 * Ticks for a log axis, as exponents of ten from {@code minExp} to {@code maxExp}: whole powers of ten when the
 	 * range spans a decade or more, else round values between the two (as their logarithms).
 	 */
-	static List<Double> logBetween(double minExp, double maxExp, int count) {
+	public static List<Double> logBetween(double minExp, double maxExp, int count) {
 		if (maxExp - minExp >= 1) {
 			List<Double> out = new ArrayList<>();
 			double step = Math.max(1, Math.ceil((maxExp - minExp) / count));
@@ -48,7 +48,7 @@ final class Ticks {
 	}
 
 	/** A short label: plain for ordinary sizes, scientific for very large or small ones. */
-	static String label(double v) {
+	public static String label(double v) {
 		double a = Math.abs(v);
 		if (a == 0) {
 			return "0";
