@@ -21,6 +21,7 @@ import org.neurograph.api.Generator;
 import org.neurograph.api.GeneratorInfo;
 import org.neurograph.api.InvalidParametersException;
 import org.neurograph.api.Parameter;
+import org.neurograph.api.bench.Benchmark;
 import org.neurograph.assets.GenerationRunner;
 import org.osgi.framework.BundleContext;
 
@@ -54,6 +55,7 @@ public final class Cli {
 			  runs --project DIR         the project's training runs and their states
 			  resume RUN --project DIR [--quiet]
 			                             go on with a stopped, failed or interrupted run from its last checkpoint
+			  bench [NAME ...]           run benchmarks (e.g. runtimes); without a name, list them
 			  help                       this text
 
 			Exit codes: 0 ok, 1 failure, 2 wrong usage.
@@ -110,6 +112,7 @@ public final class Cli {
 			case "train" -> training.train(rest);
 			case "runs" -> training.runs(rest);
 			case "resume" -> training.resume(rest);
+			case "bench" -> bench(rest);
 			case "help", "--help", "-h" -> {
 				out.print(USAGE_TEXT);
 				yield OK;
@@ -126,6 +129,41 @@ public final class Cli {
 			return FAILURE;
 		} finally {
 			finished.countDown();
+		}
+	}
+
+	private int bench(List<String> args) throws UsageException {
+		Arguments a = Arguments.parse(args, Set.of(), Set.of());
+		try (ServiceLookup<Benchmark> lookup = new ServiceLookup<>(context, Benchmark.class, Benchmark::name)) {
+			if (a.positional().isEmpty()) {
+				List<Benchmark> all = lookup.all();
+				if (all.isEmpty()) {
+					out.println("No benchmarks are installed.");
+				}
+				all.forEach(b -> out.printf("%-12s %s%n", b.name(), b.description()));
+				return OK;
+			}
+			List<Benchmark> chosen = new java.util.ArrayList<>();
+			for (String name : a.positional()) {
+				chosen.add(lookup.find(name).orElseThrow(() -> new UsageException("No benchmark '" + name
+						+ "'. Installed: " + (lookup.ids().isEmpty() ? "none" : String.join(", ", lookup.ids())) + ".")));
+			}
+			for (Benchmark b : chosen) {
+				out.println("== bench " + b.name() + ": " + b.description());
+				out.println("   Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+						+ " cores, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+				try {
+					b.run(out, new StderrProgress(err, cancelled, false));
+				} catch (Exception e) {
+					err.println("neurograph: benchmark '" + b.name() + "' failed: " + e.getMessage());
+					return FAILURE;
+				}
+				if (cancelled.get()) {
+					err.println("neurograph: cancelled.");
+					return FAILURE;
+				}
+			}
+			return OK;
 		}
 	}
 
