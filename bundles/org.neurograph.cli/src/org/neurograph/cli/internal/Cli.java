@@ -1,0 +1,195 @@
+package org.neurograph.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neurograph.api.CancelledException;
+import org.neurograph.api.GenerationException;
+import org.neurograph.api.Generator;
+import org.neurograph.api.GeneratorInfo;
+import org.neurograph.api.InvalidParametersException;
+import org.neurograph.api.Parameter;
+import org.neurograph.assets.GenerationRunner;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The commands of {@code neurograph cli}. Results go to {@code out}, progress and messages to {@code err}; the
+ * return value is the exit code.
+ */
+public final class Cli {
+	/** Success. */
+	public static final int OK = 0;
+	/** The command was understood but failed (bad data, disk full, cancelled, ...). */
+	public static final int FAILURE = 1;
+	/** The command line was wrong. */
+	public static final int USAGE = 2;
+
+	static final String USAGE_TEXT = """
+			Usage: neurograph cli <command> [options]
+
+			Commands:
+			  list                       the generators and their parameters
+			  generate --generator ID --project DIR [--count N] [--seed S] [--model NAME]
+			           [--param key=value ...] [--quiet]
+			                             generate N works into DIR/outputs/<date>/, each with its provenance;
+			                             DIR is created as a Neurograph project folder if needed
+			  help                       this text
+
+			Exit codes: 0 ok, 1 failure, 2 wrong usage.
+			""";
+
+	private final BundleContext context;
+	private final PrintStream out;
+	private final PrintStream err;
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final CountDownLatch finished = new CountDownLatch(1);
+
+	public Cli(BundleContext context, PrintStream out, PrintStream err) {
+		this.context = context;
+		this.out = out;
+		this.err = err;
+	}
+
+	/** On Ctrl-C (JVM shutdown) cancel the running command and give it a few seconds to finish writing. */
+	void cancelOnShutdown() {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (finished.getCount() > 0) {
+				cancelled.set(true);
+				try {
+					finished.await(10, TimeUnit.SECONDS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}, "neurograph-cli-cancel"));
+	}
+
+	/** Runs one command line. */
+	public int run(String... args) {
+		try {
+			List<String> list = Arrays.asList(args);
+			if (list.isEmpty()) {
+				err.print(USAGE_TEXT);
+				return USAGE;
+			}
+			List<String> rest = list.subList(1, list.size());
+			return switch (list.get(0)) {
+			case "list" -> list(rest);
+			case "generate" -> generate(rest);
+			case "help", "--help", "-h" -> {
+				out.print(USAGE_TEXT);
+				yield OK;
+			}
+			default -> throw new UsageException("Unknown command '" + list.get(0) + "'.");
+			};
+		} catch (UsageException e) {
+			err.println("neurograph: " + e.getMessage());
+			err.println("Run 'neurograph cli help' for the commands and their options.");
+			return USAGE;
+		} catch (RuntimeException e) {
+			err.println("neurograph: internal error: " + e);
+			e.printStackTrace(err);
+			return FAILURE;
+		} finally {
+			finished.countDown();
+		}
+	}
+
+	private int list(List<String> args) throws UsageException {
+		Arguments.parse(args, Set.of(), Set.of());
+		try (GeneratorLookup lookup = new GeneratorLookup(context)) {
+			List<Generator> all = lookup.all();
+			if (all.isEmpty()) {
+				out.println("No generators are installed.");
+				return OK;
+			}
+			for (Generator g : all) {
+				GeneratorInfo info = g.info();
+				out.printf("%s  %s %s (%s)%s%n", info.id(), info.name(), info.version(),
+						info.mediaKind().label().toLowerCase(Locale.ROOT), g.requiresModel() ? ", needs --model" : "");
+				if (!info.description().isEmpty()) {
+					out.println("    " + info.description());
+				}
+				for (Parameter<?> p : g.parameters().parameters()) {
+					out.printf("    --param %s=<%s>%s%n        %s%n", p.key(), p.describeRange(), defaultText(p), p.help());
+				}
+			}
+			return OK;
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static String defaultText(Parameter p) {
+		return p.defaultValue() == null ? "  (required)" : "  default " + p.format(p.defaultValue());
+	}
+
+	private int generate(List<String> args) throws UsageException {
+		Arguments a = Arguments.parse(args, Set.of("generator", "project", "count", "seed", "model"), Set.of("quiet"));
+		if (!a.positional().isEmpty()) {
+			throw new UsageException("Unexpected argument '" + a.positional().get(0) + "'.");
+		}
+		String id = a.required("generator", "ID (see 'neurograph cli list')");
+		Path project = projectDir(a.required("project", "DIR (the project folder to write into)"));
+		int count = a.intOption("count", 1, 1, org.neurograph.api.GenerationRequest.MAX_COUNT);
+		Long givenSeed = a.longOption("seed");
+		long seed = givenSeed != null ? givenSeed : new SecureRandom().nextLong() >>> 16;
+		try (GeneratorLookup lookup = new GeneratorLookup(context)) {
+			Optional<Generator> generator = lookup.find(id);
+			if (generator.isEmpty()) {
+				List<String> ids = lookup.all().stream().map(g -> g.info().id()).toList();
+				throw new UsageException("No generator '" + id + "'. Installed: "
+						+ (ids.isEmpty() ? "none" : String.join(", ", ids)) + ".");
+			}
+			if (givenSeed == null) {
+				err.println("seed " + seed + " (give --seed " + seed + " to make the same works again)");
+			}
+			StderrProgress progress = new StderrProgress(err, cancelled, a.flag("quiet"));
+			GenerationRunner.Result result;
+			try {
+				result = GenerationRunner.run(generator.get(), project, a.params(), count, seed, a.option("model"), progress);
+			} catch (InvalidParametersException e) {
+				StringBuilder msg = new StringBuilder("Invalid --param values for " + id + ":");
+				e.validation().errors().forEach((k, m) -> msg.append("\n  ").append(k).append(": ").append(m));
+				throw new UsageException(msg.toString());
+			}
+			result.outputs().forEach(p -> out.println(p));
+			err.println(result.outputs().size() + " work" + (result.outputs().size() == 1 ? "" : "s") + " written to "
+					+ project.resolve("outputs"));
+			return OK;
+		} catch (CancelledException e) {
+			err.println("neurograph: cancelled; the works finished before that were kept.");
+			return FAILURE;
+		} catch (GenerationException e) {
+			err.println("neurograph: " + e.getMessage());
+			return FAILURE;
+		} catch (IOException e) {
+			err.println("neurograph: could not write into " + project + ": " + e.getMessage());
+			return FAILURE;
+		}
+	}
+
+	private static Path projectDir(String text) throws UsageException {
+		Path p;
+		try {
+			p = Path.of(text).toAbsolutePath().normalize();
+		} catch (InvalidPathException e) {
+			throw new UsageException("--project '" + text + "' is not a valid path: " + e.getReason() + ".");
+		}
+		if (Files.exists(p) && !Files.isDirectory(p)) {
+			throw new UsageException("--project '" + text + "' is a file; give a project folder.");
+		}
+		return p;
+	}
+}
