@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.neurograph.assets.AtomicFiles;
 import org.neurograph.music.internal.AbcFormatter;
-import org.neurograph.music.internal.AtomicFiles;
 
 /**
  * Writes {@link Tune}s as ABC 2.1 text in a regular form (one header field per line, four bars to a line, notes

@@ -11,7 +11,7 @@ import javax.sound.sampled.AudioFormat;
 
 import org.neurograph.api.CancelledException;
 import org.neurograph.api.Progress;
-import org.neurograph.music.internal.AtomicFiles;
+import org.neurograph.assets.AtomicFiles;
 import org.neurograph.music.internal.Gervill;
 import org.neurograph.music.internal.MidiSchedule;
 

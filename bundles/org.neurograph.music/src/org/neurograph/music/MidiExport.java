@@ -14,7 +14,7 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
-import org.neurograph.music.internal.AtomicFiles;
+import org.neurograph.assets.AtomicFiles;
 
 /**
  * Writes tunes as Standard MIDI Files (type 1, {@value #TICKS_PER_QUARTER} ticks per quarter note): a conductor
