@@ -28,8 +28,8 @@ class NottinghamTest {
 			book.errors().forEach(e -> errors.add(file.getFileName() + ": " + e.getMessage()));
 		}
 		// jigs.abc line 2236 has "[e2c2(3A/2B/2c/2|": the chord is never closed (abc2midi reads on into the next line)
-		assertEquals(List.of("jigs.abc: Tune 153 (Joy of the Dance), line 2236, column 51: unexpected '(' in a chord;"
-				+ " expected a note or ']'."), errors);
+		assertEquals(List.of("jigs.abc: Tune 153 (Joy of the Dance), line 2236, column 51: unexpected '(' in the chord"
+				+ " that starts at column 46; expected a note or ']' to close the chord."), errors);
 		assertEquals(1033, tunes);
 	}
 

@@ -362,7 +362,8 @@ final class MusicParser {
 			} else if (ch == '!') {
 				decoration(c, '!');
 			} else {
-				throw c.error("unexpected " + c.describeNext() + " in a chord", "a note or ']'");
+				throw c.error("unexpected " + c.describeNext() + " in the chord that starts at column " + c.column(at),
+						"a note or ']' to close the chord");
 			}
 		}
 		if (pitches.isEmpty()) {
