@@ -40,11 +40,20 @@ public final class Cli {
 			Usage: neurograph cli <command> [options]
 
 			Commands:
-			  list                       the generators and their parameters
+			  list                       the generators and trainers, and their parameters
 			  generate --generator ID --project DIR [--count N] [--seed S] [--model NAME]
 			           [--param key=value ...] [--quiet]
 			                             generate N works into DIR/outputs/<date>/, each with its provenance;
 			                             DIR is created as a Neurograph project folder if needed
+			  train --trainer ID --project DIR --dataset NAME [--param key=value ...] [--seed S]
+			        [--checkpoint-every STEPS] [--checkpoint-minutes M] [--keep K] [--sample-every STEPS]
+			        [--model NAME] [--quiet]
+			                             train on DIR/datasets/NAME in a new run DIR/runs/<id>/; progress and
+			                             the latest metrics on stderr; Ctrl-C stops with a checkpoint; the
+			                             finished model goes to DIR/models/
+			  runs --project DIR         the project's training runs and their states
+			  resume RUN --project DIR [--quiet]
+			                             go on with a stopped, failed or interrupted run from its last checkpoint
 			  help                       this text
 
 			Exit codes: 0 ok, 1 failure, 2 wrong usage.
@@ -55,18 +64,28 @@ public final class Cli {
 	private final PrintStream err;
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private final CountDownLatch finished = new CountDownLatch(1);
+	private final TrainCommands training;
 
 	public Cli(BundleContext context, PrintStream out, PrintStream err) {
 		this.context = context;
 		this.out = out;
 		this.err = err;
+		this.training = new TrainCommands(context, out, err, cancelled);
+	}
+
+	/**
+	 * Cancels the running command, as Ctrl-C does: a generation keeps the works made so far, a training run stops
+	 * with a checkpoint.
+	 */
+	public void cancel() {
+		cancelled.set(true);
 	}
 
 	/** On Ctrl-C (JVM shutdown) cancel the running command and give it a few seconds to finish writing. */
 	void cancelOnShutdown() {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (finished.getCount() > 0) {
-				cancelled.set(true);
+				cancel();
 				try {
 					finished.await(10, TimeUnit.SECONDS);
 				} catch (InterruptedException e) {
@@ -88,6 +107,9 @@ public final class Cli {
 			return switch (list.get(0)) {
 			case "list" -> list(rest);
 			case "generate" -> generate(rest);
+			case "train" -> training.train(rest);
+			case "runs" -> training.runs(rest);
+			case "resume" -> training.resume(rest);
 			case "help", "--help", "-h" -> {
 				out.print(USAGE_TEXT);
 				yield OK;
@@ -109,11 +131,10 @@ public final class Cli {
 
 	private int list(List<String> args) throws UsageException {
 		Arguments.parse(args, Set.of(), Set.of());
-		try (GeneratorLookup lookup = new GeneratorLookup(context)) {
+		try (ServiceLookup<Generator> lookup = generators()) {
 			List<Generator> all = lookup.all();
 			if (all.isEmpty()) {
 				out.println("No generators are installed.");
-				return OK;
 			}
 			for (Generator g : all) {
 				GeneratorInfo info = g.info();
@@ -123,11 +144,17 @@ public final class Cli {
 					out.println("    " + info.description());
 				}
 				for (Parameter<?> p : g.parameters().parameters()) {
-					out.printf("    --param %s=<%s>%s%n        %s%n", p.key(), p.describeRange(), defaultText(p), p.help());
+					printParameter(out, p);
 				}
 			}
-			return OK;
 		}
+		training.listTrainers();
+		return OK;
+	}
+
+	/** Prints one parameter as {@code list} shows it. */
+	static void printParameter(PrintStream out, Parameter<?> p) {
+		out.printf("    --param %s=<%s>%s%n        %s%n", p.key(), p.describeRange(), defaultText(p), p.help());
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -145,10 +172,10 @@ public final class Cli {
 		int count = a.intOption("count", 1, 1, org.neurograph.api.GenerationRequest.MAX_COUNT);
 		Long givenSeed = a.longOption("seed");
 		long seed = givenSeed != null ? givenSeed : new SecureRandom().nextLong() >>> 16;
-		try (GeneratorLookup lookup = new GeneratorLookup(context)) {
+		try (ServiceLookup<Generator> lookup = generators()) {
 			Optional<Generator> generator = lookup.find(id);
 			if (generator.isEmpty()) {
-				List<String> ids = lookup.all().stream().map(g -> g.info().id()).toList();
+				List<String> ids = lookup.ids();
 				throw new UsageException("No generator '" + id + "'. Installed: "
 						+ (ids.isEmpty() ? "none" : String.join(", ", ids)) + ".");
 			}
@@ -180,7 +207,12 @@ public final class Cli {
 		}
 	}
 
-	private static Path projectDir(String text) throws UsageException {
+	private ServiceLookup<Generator> generators() {
+		return new ServiceLookup<>(context, Generator.class, g -> g.info().id());
+	}
+
+	/** The project folder named on the command line. */
+	static Path projectDir(String text) throws UsageException {
 		Path p;
 		try {
 			p = Path.of(text).toAbsolutePath().normalize();

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import org.neurograph.api.Generator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -13,45 +13,56 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Finds the {@link Generator} services running in the framework. A command starts right after the framework, while
- * Declarative Services may still be registering components, so lookups wait (briefly) until every enabled
- * generator component that SCR knows of is registered.
+ * Finds the services of one type (generators, trainers) running in the framework. A command starts right after the
+ * framework, while Declarative Services may still be registering components, so lookups wait (briefly) until every
+ * enabled component of that type that SCR knows of is registered.
+ *
+ * @param <S> the service type
  */
-final class GeneratorLookup implements AutoCloseable {
+final class ServiceLookup<S> implements AutoCloseable {
 	private static final long WAIT_MS = 5_000;
 
 	private final BundleContext context;
-	private final ServiceTracker<Generator, Generator> generators;
+	private final Class<S> type;
+	private final Function<S, String> id;
+	private final ServiceTracker<S, S> services;
 	private final ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> scr;
 
-	GeneratorLookup(BundleContext context) {
+	/** Tracks the services of {@code type}, known by the id {@code id} gives them. */
+	ServiceLookup(BundleContext context, Class<S> type, Function<S, String> id) {
 		this.context = context;
-		this.generators = new ServiceTracker<>(context, Generator.class, null);
+		this.type = type;
+		this.id = id;
+		this.services = new ServiceTracker<>(context, type, null);
 		this.scr = new ServiceTracker<>(context, ServiceComponentRuntime.class, null);
-		generators.open();
+		services.open();
 		scr.open();
 	}
 
-	/** Every generator, sorted by id. */
-	List<Generator> all() {
+	/** Every service, sorted by id. */
+	List<S> all() {
 		awaitSettled();
-		return Arrays.stream(generators.getServices(new Generator[0]))
-				.sorted(Comparator.comparing(g -> g.info().id())).toList();
+		return services.getTracked().values().stream().sorted(Comparator.comparing(id)).toList();
 	}
 
-	/** The generator with this id, once the generators SCR knows of are registered. */
-	Optional<Generator> find(String id) {
-		return all().stream().filter(g -> id.equals(g.info().id())).findFirst();
+	/** The service with this id, once the components SCR knows of are registered. */
+	Optional<S> find(String wanted) {
+		return all().stream().filter(s -> wanted.equals(id.apply(s))).findFirst();
+	}
+
+	/** The ids of every service, sorted. */
+	List<String> ids() {
+		return all().stream().map(id).toList();
 	}
 
 	private void awaitSettled() {
 		long end = System.currentTimeMillis() + WAIT_MS;
-		while (System.currentTimeMillis() < end && generators.size() < expectedFromScr()) {
+		while (System.currentTimeMillis() < end && services.size() < expectedFromScr()) {
 			sleep();
 		}
 	}
 
-	/** The number of generator component configurations SCR has satisfied or is about to. */
+	/** The number of component configurations of the type that SCR has satisfied or is about to. */
 	private int expectedFromScr() {
 		ServiceComponentRuntime runtime = scr.getService();
 		if (runtime == null) {
@@ -59,7 +70,7 @@ final class GeneratorLookup implements AutoCloseable {
 		}
 		int expected = 0;
 		for (ComponentDescriptionDTO d : runtime.getComponentDescriptionDTOs()) {
-			if (d.serviceInterfaces == null || !Arrays.asList(d.serviceInterfaces).contains(Generator.class.getName())
+			if (d.serviceInterfaces == null || !Arrays.asList(d.serviceInterfaces).contains(type.getName())
 					|| !runtime.isComponentEnabled(d)) {
 				continue;
 			}
@@ -86,7 +97,7 @@ final class GeneratorLookup implements AutoCloseable {
 
 	@Override
 	public void close() {
-		generators.close();
+		services.close();
 		scr.close();
 	}
 }
