@@ -17,6 +17,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.neurograph.runtime.dl4j.internal.AtomicFiles;
 import org.neurograph.runtime.dl4j.internal.ClassAllowList;
 import org.neurograph.runtime.dl4j.internal.ModelZipScanner;
+import org.neurograph.runtime.dl4j.internal.ModelZipWriter;
 
 /**
  * Reads and writes DL4J model files (the zip archives of DL4J's {@code ModelSerializer}) safely.
@@ -102,7 +103,7 @@ public final class SafeModelSerializer {
 	public static void writeModel(Model model, Path file, boolean saveUpdater, DataNormalization normalizer)
 			throws IOException, RuntimeUnavailableException {
 		Dl4jRuntime.start();
-		AtomicFiles.write(file, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), saveUpdater, normalizer));
+		AtomicFiles.write(file, tmp -> ModelZipWriter.write(model, saveUpdater, normalizer, tmp));
 	}
 
 	private byte[] read(Path file) throws IOException {

@@ -30,7 +30,7 @@ public final class Dl4jBenchmark {
 
 	private static final int N = 1024;
 	private static final int MATMUL_RUNS = 15;
-	private static final int LSTM_RUNS = 5;
+	private static final int LSTM_RUNS = 3;
 	private static final int VOCABULARY = 65;
 	private static final int BATCH = 32;
 	private static final int SEQUENCE = 50;
@@ -105,9 +105,8 @@ public final class Dl4jBenchmark {
 		return x;
 	}
 
-	/** Runs {@code task} twice to warm up, then {@code runs} times; the median time of one run in ms. */
+	/** Runs {@code task} once to warm up, then {@code runs} times; the median time of one run in ms. */
 	private static double medianMillis(int runs, Runnable task) {
-		task.run();
 		task.run();
 		double[] ms = new double[runs];
 		for (int i = 0; i < runs; i++) {

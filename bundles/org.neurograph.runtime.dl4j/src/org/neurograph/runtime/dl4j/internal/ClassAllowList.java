@@ -16,8 +16,8 @@ public final class ClassAllowList {
 
 	/** What ND4J's legacy (Java-serialized) normalizers and pre-processors consist of. */
 	private static final List<String> SERIALIZED_PREFIXES = List.of("org.nd4j.linalg.dataset.api.preprocessor.");
-	private static final Set<String> SERIALIZED_CLASSES = Set.of("org.nd4j.linalg.cpu.nativecpu.NDArray",
-			"org.nd4j.linalg.api.ndarray.BaseNDArray", "org.nd4j.linalg.api.buffer.DataType", "java.lang.Enum",
+	private static final Set<String> SERIALIZED_CLASSES = Set.of("org.nd4j.linalg.api.ndarray.BaseNDArrayProxy",
+			"java.lang.Enum",
 			"java.lang.Number", "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer",
 			"java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Character", "java.lang.String");
 

@@ -66,18 +66,39 @@ public final class ModelZipScanner {
 		}
 		long expanded = 0;
 		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				byte[] data = zip.readNBytes((int) Math.min(MAX_ARRAY, maxExpandedBytes - expanded));
+			for (ZipEntry entry = nextEntry(label, zip); entry != null; entry = nextEntry(label, zip)) {
+				byte[] data = read(label, zip, maxExpandedBytes - expanded);
 				expanded += data.length;
-				if (zip.read() != -1) {
-					throw new IOException("Cannot open " + label + ": it expands to more than "
-							+ (maxExpandedBytes >> 20) + " MB, more than this workbench's memory allows.");
-				}
 				checkEntry(label, entry.getName(), data);
 			}
-		} catch (java.util.zip.ZipException e) {
-			throw new IOException("Cannot open " + label + ": the zip archive is damaged (" + e.getMessage() + ").", e);
 		}
+	}
+
+	private static ZipEntry nextEntry(String label, ZipInputStream zip) throws IOException {
+		try {
+			return zip.getNextEntry();
+		} catch (IOException e) {
+			throw damaged(label, e);
+		}
+	}
+
+	/** The current entry's content, refused if longer than {@code limit} (a zip bomb or a model too big for memory). */
+	private byte[] read(String label, ZipInputStream zip, long limit) throws IOException {
+		try {
+			byte[] data = zip.readNBytes((int) Math.min(MAX_ARRAY, limit));
+			if (zip.read() != -1) {
+				throw new IOException("Cannot open " + label + ": it expands to more than "
+						+ (maxExpandedBytes >> 20) + " MB, more than this workbench's memory allows.");
+			}
+			return data;
+		} catch (java.util.zip.ZipException | EOFException e) {
+			throw damaged(label, e);
+		}
+	}
+
+	private static IOException damaged(String label, IOException e) {
+		return new IOException("Cannot open " + label + ": the zip archive is damaged or truncated ("
+				+ e.getMessage() + ").", e);
 	}
 
 	private void checkEntry(String label, String name, byte[] data) throws IOException {

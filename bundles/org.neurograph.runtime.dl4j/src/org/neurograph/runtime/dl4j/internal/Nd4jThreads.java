@@ -15,8 +15,8 @@ public final class Nd4jThreads {
 		Nd4j.factory().blas().setMaxThreads(threads);
 	}
 
-	/** The OpenMP thread count ND4J uses now. */
+	/** The BLAS thread count ND4J uses now. */
 	public static int get() {
-		return Nd4j.getEnvironment().maxThreads();
+		return Nd4j.factory().blas().getMaxThreads();
 	}
 }
