@@ -68,6 +68,19 @@ public final class Nd4jBootstrap {
 		return info;
 	}
 
+	/**
+	 * Applies JavaCPP's settings (cache folder, memory caps) without starting anything, so that they hold even if a
+	 * plugin touches ND4J before calling {@link #start()}. Called when the bundle activates, before any ND4J class
+	 * initialises. A malformed setting is left for {@code start()} to report.
+	 */
+	public void applyEarly() {
+		try {
+			Nd4jLoader.applyJavaCppProperties(settings.read());
+		} catch (RuntimeUnavailableException e) {
+			// start() reads the settings again and reports the problem to whoever asks for ND4J
+		}
+	}
+
 	/** True once {@link #start()} has succeeded. */
 	public boolean isStarted() {
 		return info != null;

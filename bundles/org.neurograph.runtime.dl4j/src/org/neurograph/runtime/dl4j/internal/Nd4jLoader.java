@@ -29,14 +29,12 @@ final class Nd4jLoader {
 	static RuntimeInfo load(Nd4jSettings settings) throws Exception {
 		checkPlatform();
 		long t0 = System.nanoTime();
-		System.setProperty(CACHE_DIR_PROPERTY, settings.cacheDir().toString());
-		settings.maxBytes().ifPresent(v -> System.setProperty(MAX_BYTES_PROPERTY, v));
-		settings.maxPhysicalBytes().ifPresent(v -> System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, v));
+		applyJavaCppProperties(settings);
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();
 		thread.setContextClassLoader(Nd4jLoader.class.getClassLoader());
 		try {
-			ClassLoaderPin.pin();
+			RuntimeActivator.pin();
 			Nd4jBackend.load(); // finds the CPU backend and its properties; loads no native code
 			checkCpu(NativeOpsHolder.getInstance().getDeviceNativeOps());
 			String backend = Nd4j.getBackend().getClass().getName();
@@ -46,6 +44,13 @@ final class Nd4jLoader {
 		} finally {
 			thread.setContextClassLoader(previous);
 		}
+	}
+
+	/** Sets the system properties JavaCPP reads once, when its classes initialise. */
+	static void applyJavaCppProperties(Nd4jSettings settings) {
+		System.setProperty(CACHE_DIR_PROPERTY, settings.cacheDir().toString());
+		settings.maxBytes().ifPresent(v -> System.setProperty(MAX_BYTES_PROPERTY, v));
+		settings.maxPhysicalBytes().ifPresent(v -> System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, v));
 	}
 
 	private static void checkPlatform() throws RuntimeUnavailableException {
