@@ -113,7 +113,7 @@ public final class ModelZipScanner {
 
 	private void checkSerialized(String label, String entry, byte[] data) throws IOException {
 		try (ObjectInputStream in = new AllowListInputStream(new ByteArrayInputStream(data), allowList)) {
-			in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=64;maxrefs=1000000"));
+			in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=64;maxrefs=1000000;maxarray=10000000"));
 			while (true) {
 				try {
 					in.readObject();
