@@ -6,10 +6,10 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Loads ONNX models, as an OSGi service ({@code @Reference OnnxRuntime onnx}). Every model is checked before ONNX
- * Runtime sees it: a regular file, not empty, not larger than the preference {@link OnnxPreferences#MAX_MODEL_MEGABYTES},
- * a well-formed ONNX protobuf with a graph, and every external-data file it names inside the model's own folder (a
- * relative path without {@code ..}, no symbolic link on the way, an existing regular file). Each refusal is an
- * {@link InvalidModelException} saying what was wrong.
+ * Runtime sees it: a regular file, not empty, not larger than the preference
+ * {@link OnnxPreferences#MAX_MODEL_MEGABYTES}, a well-formed ONNX protobuf with a graph, and every external-data file
+ * it names inside the model's own folder (a relative path without {@code ..}, no symbolic link on the way, an existing
+ * regular file). Each refusal is an {@link InvalidModelException} saying what was wrong.
  * <p>
  * Loaded models are cached by file: loading the same unchanged file again returns the same {@link OnnxModel}; a
  * changed file is loaded afresh. Sessions are closed by {@link #remove} and when the service stops (its bundle stops).

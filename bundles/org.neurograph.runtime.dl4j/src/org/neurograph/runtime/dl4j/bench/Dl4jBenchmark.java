@@ -62,8 +62,9 @@ public final class Dl4jBenchmark {
 			for (int threads = 1; threads <= 2; threads++) {
 				Nd4jThreads.set(threads);
 				double ms = medianMillis(LSTM_RUNS, lstmStep());
-				out.printf("char-LSTM 2x128 training (batch %d, sequence %d), %d thread%s: %.2f updates/s (%.0f chars/s)%n",
-						BATCH, SEQUENCE, threads, threads == 1 ? "" : "s", 1000 / ms, BATCH * SEQUENCE * 1000 / ms);
+				out.printf("char-LSTM 2x128 training (batch %d, sequence %d), %d thread%s: %.2f updates/s "
+						+ "(%.0f chars/s)%n", BATCH, SEQUENCE, threads, threads == 1 ? "" : "s", 1000 / ms,
+						BATCH * SEQUENCE * 1000 / ms);
 			}
 		} finally {
 			Nd4jThreads.set(info.threads());

@@ -49,7 +49,8 @@ public final class CacheDirectory {
 			throw new RuntimeUnavailableException("The deep-learning engine did not start: there is not enough disk "
 					+ "space in " + dir + " (" + (free >> 20) + " MB free; its first start unpacks about "
 					+ (FIRST_START_BYTES >> 20) + " MB of native libraries). Free some space, or set the preference '"
-					+ Dl4jPreferences.CACHE_DIR + "' of " + Dl4jPreferences.QUALIFIER + " to a folder on another disk.");
+					+ Dl4jPreferences.CACHE_DIR + "' of " + Dl4jPreferences.QUALIFIER
+					+ " to a folder on another disk.");
 		}
 	}
 

@@ -39,6 +39,9 @@ public final class ModelZipScanner {
 	private static final byte[] ZIP_MAGIC = { 'P', 'K', 3, 4 };
 	private static final int SERIAL_MAGIC = 0xACED;
 	private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+	/** Bounds on object graphs while checking serialized entries. */
+	private static final ObjectInputFilter LIMITS = ObjectInputFilter.Config
+			.createFilter("maxdepth=64;maxrefs=1000000;maxarray=10000000");
 	private static final String CONFIGURATION = "configuration.json";
 	private static final String NORMALIZER = "normalizer.bin";
 	private static final String NORMALIZER_HEADER = "NORMALIZER";
@@ -49,7 +52,7 @@ public final class ModelZipScanner {
 	private final ClassAllowList allowList;
 	private final long maxExpandedBytes;
 
-	/** A scanner accepting the classes of {@code allowList} and entries expanding to {@code maxExpandedBytes} in all. */
+	/** A scanner accepting the classes of {@code allowList} and entries of {@code maxExpandedBytes} in all. */
 	public ModelZipScanner(ClassAllowList allowList, long maxExpandedBytes) {
 		this.allowList = allowList;
 		this.maxExpandedBytes = maxExpandedBytes;
@@ -113,7 +116,7 @@ public final class ModelZipScanner {
 
 	private void checkSerialized(String label, String entry, byte[] data) throws IOException {
 		try (ObjectInputStream in = new AllowListInputStream(new ByteArrayInputStream(data), allowList)) {
-			in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=64;maxrefs=1000000;maxarray=10000000"));
+			in.setObjectInputFilter(LIMITS);
 			while (true) {
 				try {
 					in.readObject();

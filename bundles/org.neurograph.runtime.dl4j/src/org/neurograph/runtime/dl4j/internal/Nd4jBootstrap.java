@@ -60,7 +60,7 @@ public final class Nd4jBootstrap {
 		cache.prepare();
 		try {
 			info = loader.load(current);
-		} catch (Throwable t) { // natives throw Errors (UnsatisfiedLinkError, ExceptionInInitializerError): none escapes
+		} catch (Throwable t) { // loading natives throws Errors (UnsatisfiedLinkError...): none escapes
 			failure = FailureDiagnosis.explain(t, current.cacheDir());
 			throw failure;
 		}

@@ -58,17 +58,17 @@ final class Nd4jLoader {
 		String arch = System.getProperty("os.arch", "");
 		if (!os.toLowerCase(Locale.ROOT).startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
 			throw new RuntimeUnavailableException("The deep-learning engine (DL4J/ND4J) is unavailable: this build "
-					+ "carries its native libraries for Linux on 64-bit x86 CPUs only, and this machine is " + os + " on "
-					+ arch + ". Everything that does not train or run DL4J networks keeps working.");
+					+ "carries its native libraries for Linux on 64-bit x86 CPUs only, and this machine is " + os
+					+ " on " + arch + ". Everything that does not train or run DL4J networks keeps working.");
 		}
 	}
 
 	/** ND4J itself calls System.exit when the CPU lacks the instructions its binary needs: check first. */
 	private static void checkCpu(NativeOps ops) throws RuntimeUnavailableException {
 		if (!ops.isMinimalRequirementsMet()) {
-			throw new RuntimeUnavailableException("The deep-learning engine (DL4J/ND4J) is unavailable: this CPU is not "
-					+ "supported. Its native library needs " + level(ops.binaryLevel()) + " instructions and this CPU "
-					+ "offers only " + level(ops.optimalLevel()) + ". Everything that does not train or run DL4J "
+			throw new RuntimeUnavailableException("The deep-learning engine (DL4J/ND4J) is unavailable: this CPU is "
+					+ "not supported. Its native library needs " + level(ops.binaryLevel()) + " instructions and this "
+					+ "CPU offers only " + level(ops.optimalLevel()) + ". Everything that does not train or run DL4J "
 					+ "networks keeps working.");
 		}
 	}

@@ -129,8 +129,8 @@ public final class ModelFileCheck {
 			}
 		}
 		if (!Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)) {
-			throw refused(model, what + ", but " + resolved + " is " + (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)
-					? "not a regular file" : "missing"));
+			boolean exists = Files.exists(resolved, LinkOption.NOFOLLOW_LINKS);
+			throw refused(model, what + ", but " + resolved + " is " + (exists ? "not a regular file" : "missing"));
 		}
 		return resolved;
 	}
