@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 
 import org.nd4j.shade.protobuf.ByteString;
 
+import onnx.Onnx.AttributeProto;
 import onnx.Onnx.GraphProto;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.NodeProto;
@@ -43,6 +44,27 @@ final class LinearModels {
 				.addDims(4).addDims(3).setDataLocation(TensorProto.DataLocation.EXTERNAL)
 				.addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue(location)).build();
 		return model(w, "batch");
+	}
+
+	/**
+	 * The model with an extra If node whose then-branch holds a Constant node whose value tensor is stored in the
+	 * external file {@code location}: external data hidden two levels down (ONNX Runtime never sees this model).
+	 */
+	static byte[] hiddenExternal(String location) throws Exception {
+		TensorProto external = TensorProto.newBuilder().setName("hidden").setDataType(TensorProto.DataType.FLOAT_VALUE)
+				.addDims(3).setDataLocation(TensorProto.DataLocation.EXTERNAL)
+				.addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue(location)).build();
+		NodeProto constant = NodeProto.newBuilder().setOpType("Constant").addOutput("c")
+				.addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+						.setT(external))
+				.build();
+		GraphProto branch = GraphProto.newBuilder().setName("then").addNode(constant).build();
+		NodeProto condition = NodeProto.newBuilder().setOpType("If").addInput("flag").addOutput("out")
+				.addAttribute(AttributeProto.newBuilder().setName("then_branch")
+						.setType(AttributeProto.AttributeType.GRAPH).setG(branch))
+				.build();
+		ModelProto model = ModelProto.parseFrom(linearRelu());
+		return model.toBuilder().setGraph(model.getGraph().toBuilder().addNode(condition)).build().toByteArray();
 	}
 
 	/** W's values as stored in a tensor file: little-endian floats. */

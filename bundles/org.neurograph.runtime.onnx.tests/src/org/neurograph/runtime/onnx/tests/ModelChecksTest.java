@@ -118,6 +118,13 @@ class ModelChecksTest {
 	}
 
 	@Test
+	void findsExternalDataHiddenInSubgraphsAndNodeAttributes() throws Exception {
+		Path models = Files.createDirectories(dir.resolve("models"));
+		Path file = Files.write(models.resolve("hidden.onnx"), LinearModels.hiddenExternal("../../etc/passwd"));
+		assertRefused(file, "its tensor 'hidden' refers to external data '../../etc/passwd'", "leaves the model's folder");
+	}
+
+	@Test
 	void refusesMissingExternalData() throws Exception {
 		Path file = Files.write(dir.resolve("missing-data.onnx"), LinearModels.linearReluExternal("weights.bin"));
 		assertRefused(file, "refers to external data 'weights.bin'", "is missing");
