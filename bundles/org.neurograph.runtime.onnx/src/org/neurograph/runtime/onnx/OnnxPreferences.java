@@ -14,8 +14,9 @@ public final class OnnxPreferences {
 	public static final String INTRA_OP_THREADS = "intraOpThreads";
 
 	/**
-	 * Default for {@link #INTRA_OP_THREADS}: one per available processor. On the 2-core machines measured, two
-	 * threads run a convolutional network about 1.3 times faster than one.
+	 * Default for {@link #INTRA_OP_THREADS}: one per available processor. On an otherwise idle 2-core machine two
+	 * threads ran a small convolutional network 1.3 times faster than one (4.7 against 6.3 ms); when other processes
+	 * kept both cores busy, one thread was faster. Set 1 where inference shares the machine with training.
 	 */
 	public static final int DEFAULT_INTRA_OP_THREADS = 0;
 
