@@ -1,0 +1,212 @@
+package org.neurograph.style;
+
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.neurograph.api.CancelledException;
+import org.neurograph.api.Progress;
+
+/**
+ * Applies a {@link StyleModel} to an image of any size. An image larger than a tile is cut into overlapping tiles
+ * (evenly spaced, so every seam overlaps by at least {@link StyleOptions#overlap()} pixels); each tile's output is
+ * weighted by a ramp that falls to zero towards its neighbours and the weighted outputs are averaged, so no seam
+ * shows. Rows are finished and written as soon as no later tile touches them: besides the input and the output
+ * image, memory holds one tile and one band of tile-high rows, whatever the image size. Tile sides the model chooses
+ * are padded to multiples of 4 with the image's own neighbouring pixels (edge pixels repeated at the border).
+ * <p>
+ * Then, per pixel, {@link StyleOptions#keepColours()} replaces the stylised luminance's colour by the original's
+ * (the original plus the change in luminance, in every channel), and {@link StyleOptions#strength()} blends with the
+ * original.
+ */
+public final class Stylizer {
+
+	private final StyleModel model;
+
+	/** A stylizer for {@code model}. */
+	public Stylizer(StyleModel model) {
+		this.model = model;
+	}
+
+	/** The number of tiles {@link #apply} runs for an image of {@code width} x {@code height}. */
+	public int tileCount(int width, int height, StyleOptions options) {
+		return axis(width, tileWidth(options), overlap(options)).length
+				* axis(height, tileHeight(options), overlap(options)).length;
+	}
+
+	/**
+	 * The stylised image, the size of {@code image}. Reports one unit of work per tile.
+	 *
+	 * @throws StyleModelException if the model fails
+	 * @throws CancelledException  if {@code progress} is cancelled (checked between tiles)
+	 */
+	public BufferedImage apply(BufferedImage image, StyleOptions options, Progress progress)
+			throws StyleModelException, CancelledException {
+		BufferedImage source = Images.toRgb(image);
+		int width = source.getWidth();
+		int height = source.getHeight();
+		if (options.strength() == 0) {
+			BufferedImage copy = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+			copy.setData(source.getRaster());
+			return copy;
+		}
+		int tileW = tileWidth(options);
+		int tileH = tileHeight(options);
+		int[] xs = axis(width, tileW, overlap(options));
+		int[] ys = axis(height, tileH, overlap(options));
+		int lenX = Math.min(tileW, width);
+		int lenY = Math.min(tileH, height);
+		BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Map<Integer, float[]> band = new HashMap<>();
+		for (int r = 0; r < ys.length; r++) {
+			for (int c = 0; c < xs.length; c++) {
+				if (progress.isCancelled()) {
+					throw new CancelledException();
+				}
+				progress.subTask("tile " + (r * xs.length + c + 1) + " of " + xs.length * ys.length);
+				float[] out = runTile(source, xs[c], ys[r], lenX, lenY);
+				accumulate(band, out, xs, c, ys, r, lenX, lenY, width);
+				progress.worked(1);
+			}
+			int done = r + 1 < ys.length ? ys[r + 1] : height;
+			for (int y = ys[r]; y < done; y++) { // rows above ys[r] were finished after the previous tile row
+				float[] row = band.remove(y);
+				if (row != null) {
+					finishRow(row, source, result, y, options);
+				}
+			}
+		}
+		return result;
+	}
+
+	private int tileWidth(StyleOptions options) {
+		return model.fixedWidth() > 0 ? model.fixedWidth() : options.tileSize();
+	}
+
+	private int tileHeight(StyleOptions options) {
+		return model.fixedHeight() > 0 ? model.fixedHeight() : options.tileSize();
+	}
+
+	private int overlap(StyleOptions options) {
+		int smallest = Math.min(tileWidth(options), tileHeight(options));
+		return Math.min(options.overlap(), smallest / 4);
+	}
+
+	/** Evenly spaced tile starts along a side of {@code size}, neighbours overlapping by at least {@code overlap}. */
+	static int[] axis(int size, int tile, int overlap) {
+		if (size <= tile) {
+			return new int[] { 0 };
+		}
+		int n = (int) Math.ceil((double) (size - overlap) / (tile - overlap));
+		n = Math.max(n, 2);
+		int[] starts = new int[n];
+		for (int k = 0; k < n; k++) {
+			starts[k] = (int) Math.round((double) k * (size - tile) / (n - 1));
+		}
+		return starts;
+	}
+
+	/** The blending weight of position {@code t} of tile {@code k} along one side. */
+	static float weight(int[] starts, int k, int length, int t) {
+		float w = 1f;
+		if (k > 0) {
+			int shared = starts[k - 1] + length - starts[k];
+			if (shared > 0) {
+				w = Math.min(w, (t + 0.5f) / shared);
+			}
+		}
+		if (k < starts.length - 1) {
+			int shared = starts[k] + length - starts[k + 1];
+			if (shared > 0) {
+				w = Math.min(w, (length - t - 0.5f) / shared);
+			}
+		}
+		return w;
+	}
+
+	/** The model's output for the tile at {@code (x0, y0)}, planar RGB of the padded tile. */
+	private float[] runTile(BufferedImage source, int x0, int y0, int lenX, int lenY) throws StyleModelException {
+		int ph = model.fixedHeight() > 0 ? model.fixedHeight() : roundUp4(lenY);
+		int pw = model.fixedWidth() > 0 ? model.fixedWidth() : roundUp4(lenX);
+		int plane = ph * pw;
+		float[] in = new float[3 * plane];
+		int[] row = new int[pw];
+		for (int py = 0; py < ph; py++) {
+			int y = Math.min(y0 + py, source.getHeight() - 1);
+			for (int px = 0; px < pw; px++) {
+				row[px] = source.getRGB(Math.min(x0 + px, source.getWidth() - 1), y);
+			}
+			for (int px = 0; px < pw; px++) {
+				int i = py * pw + px;
+				in[i] = row[px] >> 16 & 0xff;
+				in[plane + i] = row[px] >> 8 & 0xff;
+				in[2 * plane + i] = row[px] & 0xff;
+			}
+		}
+		float[] out = model.run(in, ph, pw);
+		float[] tile = new float[3 * lenY * lenX];
+		for (int ch = 0; ch < 3; ch++) {
+			for (int y = 0; y < lenY; y++) {
+				System.arraycopy(out, ch * plane + y * pw, tile, (ch * lenY + y) * lenX, lenX);
+			}
+		}
+		return tile;
+	}
+
+	/** Adds the weighted tile into the band's rows (per row: R, G, B sums, then the weight sums). */
+	private static void accumulate(Map<Integer, float[]> band, float[] tile, int[] xs, int c, int[] ys, int r,
+			int lenX, int lenY, int width) {
+		for (int t = 0; t < lenY; t++) {
+			float wy = weight(ys, r, lenY, t);
+			float[] row = band.computeIfAbsent(ys[r] + t, y -> new float[4 * width]);
+			for (int s = 0; s < lenX; s++) {
+				float w = wy * weight(xs, c, lenX, s);
+				int x = xs[c] + s;
+				row[x] += w * tile[t * lenX + s];
+				row[width + x] += w * tile[(lenY + t) * lenX + s];
+				row[2 * width + x] += w * tile[(2 * lenY + t) * lenX + s];
+				row[3 * width + x] += w;
+			}
+		}
+	}
+
+	/** Writes row {@code y}: the blended style, the colours kept or not, the strength applied. */
+	private static void finishRow(float[] row, BufferedImage source, BufferedImage result, int y, StyleOptions o) {
+		int width = source.getWidth();
+		float strength = (float) o.strength();
+		for (int x = 0; x < width; x++) {
+			float w = row[3 * width + x];
+			float r = row[x] / w;
+			float g = row[width + x] / w;
+			float b = row[2 * width + x] / w;
+			int rgb = source.getRGB(x, y);
+			float r0 = rgb >> 16 & 0xff;
+			float g0 = rgb >> 8 & 0xff;
+			float b0 = rgb & 0xff;
+			if (o.keepColours()) {
+				float dy = luminance(r, g, b) - luminance(r0, g0, b0);
+				r = r0 + dy;
+				g = g0 + dy;
+				b = b0 + dy;
+			}
+			result.setRGB(x, y, pack(r0 + strength * (r - r0), g0 + strength * (g - g0), b0 + strength * (b - b0)));
+		}
+	}
+
+	/** Rec. 601 luma, as in JPEG's YCbCr. */
+	static float luminance(float r, float g, float b) {
+		return 0.299f * r + 0.587f * g + 0.114f * b;
+	}
+
+	private static int pack(float r, float g, float b) {
+		return channel(r) << 16 | channel(g) << 8 | channel(b);
+	}
+
+	private static int channel(float v) {
+		return Math.max(0, Math.min(255, Math.round(v)));
+	}
+
+	private static int roundUp4(int n) {
+		return (n + 3) & ~3;
+	}
+}
