@@ -16,6 +16,7 @@ import org.neurograph.runtime.onnx.OnnxRuntime;
 import org.neurograph.runtime.onnx.OnnxUnavailableException;
 import org.neurograph.runtime.onnx.ValueKind;
 import org.neurograph.runtime.onnx.ValueSpec;
+import org.neurograph.style.internal.NormSplitter;
 
 /**
  * A fast style model ready to run: an ONNX graph with one float input and one float output of shape
@@ -26,19 +27,26 @@ public final class StyleModel {
 
 	/** The model file inside a style model's folder. */
 	public static final String MODEL_FILE = "style.onnx";
+	/** The statistics graph derived from the model file at import (see {@link NormSplitter}). */
+	public static final String STATISTICS_FILE = "statistics.onnx";
+	/** The tile graph derived from the model file at import (see {@link NormSplitter}). */
+	public static final String TILES_FILE = "tiles.onnx";
 
 	private final OnnxModel model;
 	private final String input;
 	private final String output;
 	private final int fixedHeight;
 	private final int fixedWidth;
+	private final SharedStatistics shared;
 
-	private StyleModel(OnnxModel model, String input, String output, int fixedHeight, int fixedWidth) {
+	private StyleModel(OnnxModel model, String input, String output, int fixedHeight, int fixedWidth,
+			SharedStatistics shared) {
 		this.model = model;
 		this.input = input;
 		this.output = output;
 		this.fixedHeight = fixedHeight;
 		this.fixedWidth = fixedWidth;
+		this.shared = shared;
 	}
 
 	/**
@@ -74,7 +82,10 @@ public final class StyleModel {
 		checkImage(file, "output", out);
 		Dimension h = in.shape().get(2);
 		Dimension w = in.shape().get(3);
-		return new StyleModel(model, in.name(), out.name(), (int) Math.max(h.size(), 0), (int) Math.max(w.size(), 0));
+		SharedStatistics shared = Files.isDirectory(location) ? SharedStatistics.load(onnx, location, file, in.name(),
+				out.name()) : null;
+		return new StyleModel(model, in.name(), out.name(), (int) Math.max(h.size(), 0), (int) Math.max(w.size(), 0),
+				shared);
 	}
 
 	private static void checkImage(Path file, String what, ValueSpec value) throws StyleModelException {
@@ -103,6 +114,24 @@ public final class StyleModel {
 		return fixedWidth;
 	}
 
+	/**
+	 * True if tiles can share the whole image's normalisation statistics (the model's folder holds the graphs the
+	 * importer derives), so that a tiled render matches an untiled one closely.
+	 */
+	public boolean sharesStatistics() {
+		return shared != null;
+	}
+
+	/** The whole image's normalisation parameters, from a (scaled-down) copy in planar RGB. */
+	TileNorms statistics(float[] rgb, int height, int width) throws StyleModelException {
+		return shared.statistics(rgb, height, width);
+	}
+
+	/** Like {@link #run(float[], int, int)}, normalising with {@code norms} instead of the tile's own statistics. */
+	float[] run(float[] rgb, int height, int width, TileNorms norms) throws StyleModelException {
+		return shared.run(rgb, height, width, norms);
+	}
+
 	/** The model file. */
 	public Path path() {
 		return model.path();
@@ -115,16 +144,31 @@ public final class StyleModel {
 	 * @throws StyleModelException if the model fails or returns another shape
 	 */
 	public float[] run(float[] rgb, int height, int width) throws StyleModelException {
+		return image(model, output, run(model, Map.of(input, image(rgb, height, width)), width, height), height, width);
+	}
+
+	/** A {@code 1 x 3 x height x width} tensor of {@code rgb}. */
+	static FloatTensor image(float[] rgb, int height, int width) {
 		FloatTensor tensor = FloatTensor.allocate(1, 3, height, width);
 		tensor.data().put(rgb);
-		Map<String, FloatTensor> result;
+		return tensor;
+	}
+
+	/** Runs {@code model}, turning its failures into messages. */
+	static Map<String, FloatTensor> run(OnnxModel model, Map<String, FloatTensor> inputs, int width, int height)
+			throws StyleModelException {
 		try {
-			result = model.run(Map.of(input, tensor));
+			return model.run(inputs);
 		} catch (InferenceException e) {
 			throw new StyleModelException("The style model '" + model.path().getFileName() + "' failed on a "
 					+ width + " x " + height + " image: " + e.getMessage(), e);
 		}
-		FloatTensor y = result.get(output);
+	}
+
+	/** The output image {@code name} of {@code result}, checked to be {@code 1 x 3 x height x width}. */
+	static float[] image(OnnxModel model, String name, Map<String, FloatTensor> result, int height, int width)
+			throws StyleModelException {
+		FloatTensor y = result.get(name);
 		long[] shape = y.shape();
 		if (shape.length != 4 || shape[0] != 1 || shape[1] != 3 || shape[2] != height || shape[3] != width) {
 			throw new StyleModelException("The style model '" + model.path().getFileName() + "' turned a 1 x 3 x "

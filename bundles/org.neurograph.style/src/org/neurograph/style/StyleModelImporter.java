@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.neurograph.api.AssetKind;
@@ -15,9 +16,11 @@ import org.neurograph.assets.AtomicFiles;
 import org.neurograph.runtime.onnx.OnnxRuntime;
 import org.neurograph.style.internal.Checkpoint;
 import org.neurograph.style.internal.JohnsonNetwork;
+import org.neurograph.style.internal.NormSplitter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
@@ -73,22 +76,34 @@ public class StyleModelImporter {
 		if (!checkpoint && !Files.isRegularFile(source)) {
 			throw new StyleModelException("There is no file at '" + source + "'.");
 		}
-		byte[] model = checkpoint ? JohnsonNetwork.toOnnx(Checkpoint.read(source)) : null;
+		if (!checkpoint) {
+			probe(source);
+			onnx.remove(source);
+		}
+		byte[] model;
+		try {
+			model = checkpoint ? JohnsonNetwork.toOnnx(Checkpoint.read(source)) : Files.readAllBytes(source);
+		} catch (IOException e) {
+			throw new StyleModelException("Could not read '" + source + "': " + e.getMessage(), e);
+		}
 		Path staging = models.resolve("." + name + ".import");
 		try {
 			deleteRecursively(staging);
 			Files.createDirectories(staging);
 			Path file = staging.resolve(StyleModel.MODEL_FILE);
-			if (checkpoint) {
-				AtomicFiles.write(file, model);
-			} else {
-				AtomicFiles.copy(source, file);
+			AtomicFiles.write(file, model);
+			Optional<NormSplitter.Split> split = NormSplitter.split(model);
+			if (split.isPresent()) {
+				AtomicFiles.write(staging.resolve(StyleModel.STATISTICS_FILE), split.get().statistics());
+				AtomicFiles.write(staging.resolve(StyleModel.TILES_FILE), split.get().tiles());
 			}
-			StyleModel style = probe(file);
+			StyleModel style = probe(staging);
 			AtomicFiles.writeString(staging.resolve(AssetCatalog.MODEL_JSON), card(name, source, checkpoint, style));
 			onnx.remove(staging);
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			return target;
+		} catch (InvalidProtocolBufferException e) {
+			throw new StyleModelException("'" + source.getFileName() + "' is not a valid ONNX model: " + e.getMessage(), e);
 		} catch (IOException e) {
 			throw new StyleModelException("Could not write the model into '" + models + "': " + e.getMessage()
 					+ ". Check the free disk space and the folder's permissions.", e);
@@ -102,13 +117,17 @@ public class StyleModelImporter {
 		}
 	}
 
-	private StyleModel probe(Path file) throws StyleModelException {
-		StyleModel style = StyleModel.open(onnx, file);
+	/** Loads the model at {@code location} (a file or a model folder) and runs it once on a grey image. */
+	private StyleModel probe(Path location) throws StyleModelException {
+		StyleModel style = StyleModel.open(onnx, location);
+		Path file = style.path();
 		int h = style.fixedHeight() > 0 ? style.fixedHeight() : PROBE_SIZE;
 		int w = style.fixedWidth() > 0 ? style.fixedWidth() : PROBE_SIZE;
 		float[] grey = new float[3 * h * w];
 		java.util.Arrays.fill(grey, 128f);
-		for (float v : style.run(grey, h, w)) {
+		float[] output = style.sharesStatistics() ? style.run(grey, h, w, style.statistics(grey, h, w))
+				: style.run(grey, h, w);
+		for (float v : output) {
 			if (!Float.isFinite(v)) {
 				throw new StyleModelException("'" + file.getFileName() + "' returns NaN or infinite values on a grey "
 						+ "test image: its weights are corrupt.");

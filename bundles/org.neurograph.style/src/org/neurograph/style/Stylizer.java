@@ -1,5 +1,7 @@
 package org.neurograph.style;
 
+import java.awt.Image;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,12 @@ import org.neurograph.api.Progress;
  * original.
  */
 public final class Stylizer {
+
+	/**
+	 * The largest side of the copy the whole image's statistics are taken from (models that choose their input size):
+	 * large enough that the statistics barely differ from the full image's, small enough for bounded memory.
+	 */
+	static final int STATISTICS_SIDE = 1024;
 
 	private final StyleModel model;
 
@@ -56,6 +64,8 @@ public final class Stylizer {
 		int[] ys = axis(height, tileH, overlap(options));
 		int lenX = Math.min(tileW, width);
 		int lenY = Math.min(tileH, height);
+		TileNorms norms = xs.length * ys.length > 1 && model.sharesStatistics() ? norms(source) : null;
+		int margin = model.fixedWidth() > 0 ? 0 : overlap(options);
 		BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Map<Integer, float[]> band = new HashMap<>();
 		for (int r = 0; r < ys.length; r++) {
@@ -64,7 +74,7 @@ public final class Stylizer {
 					throw new CancelledException();
 				}
 				progress.subTask("tile " + (r * xs.length + c + 1) + " of " + xs.length * ys.length);
-				float[] out = runTile(source, xs[c], ys[r], lenX, lenY);
+				float[] out = runTile(source, new Rectangle(xs[c], ys[r], lenX, lenY), margin, norms);
 				accumulate(band, out, xs, c, ys, r, lenX, lenY, width);
 				progress.worked(1);
 			}
@@ -124,33 +134,80 @@ public final class Stylizer {
 		return w;
 	}
 
-	/** The model's output for the tile at {@code (x0, y0)}, planar RGB of the padded tile. */
-	private float[] runTile(BufferedImage source, int x0, int y0, int lenX, int lenY) throws StyleModelException {
-		int ph = model.fixedHeight() > 0 ? model.fixedHeight() : roundUp4(lenY);
-		int pw = model.fixedWidth() > 0 ? model.fixedWidth() : roundUp4(lenX);
-		int plane = ph * pw;
-		float[] in = new float[3 * plane];
-		int[] row = new int[pw];
-		for (int py = 0; py < ph; py++) {
-			int y = Math.min(y0 + py, source.getHeight() - 1);
-			for (int px = 0; px < pw; px++) {
-				row[px] = source.getRGB(Math.min(x0 + px, source.getWidth() - 1), y);
-			}
-			for (int px = 0; px < pw; px++) {
-				int i = py * pw + px;
-				in[i] = row[px] >> 16 & 0xff;
-				in[plane + i] = row[px] >> 8 & 0xff;
-				in[2 * plane + i] = row[px] & 0xff;
-			}
+	/**
+	 * The whole image's normalisation, from a copy scaled down to at most {@link #STATISTICS_SIDE} pixels a side (to
+	 * the model's fixed size, if it has one).
+	 */
+	private TileNorms norms(BufferedImage source) throws StyleModelException {
+		int w = source.getWidth();
+		int h = source.getHeight();
+		if (model.fixedWidth() > 0) {
+			w = model.fixedWidth();
+			h = model.fixedHeight();
+		} else if (w > STATISTICS_SIDE || h > STATISTICS_SIDE) {
+			double scale = Math.min((double) STATISTICS_SIDE / w, (double) STATISTICS_SIDE / h);
+			w = Math.max(4, (int) (w * scale) / 4 * 4);
+			h = Math.max(4, (int) (h * scale) / 4 * 4);
 		}
-		float[] out = model.run(in, ph, pw);
-		float[] tile = new float[3 * lenY * lenX];
+		BufferedImage small = source;
+		if (w != source.getWidth() || h != source.getHeight()) {
+			small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+			small.createGraphics().drawImage(source.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0,
+					null);
+		}
+		int ph = roundUp4(h);
+		int pw = roundUp4(w);
+		return model.statistics(planar(small, new Rectangle(0, 0, w, h), ph, pw), ph, pw);
+	}
+
+	/**
+	 * The model's output for the tile {@code tile}, cropped to it: the model sees the tile plus up to {@code margin}
+	 * pixels of the image around it, padded to its input size by repeating edge pixels.
+	 */
+	private float[] runTile(BufferedImage source, Rectangle tile, int margin, TileNorms norms)
+			throws StyleModelException {
+		int x0 = Math.max(0, tile.x - margin);
+		int y0 = Math.max(0, tile.y - margin);
+		int x1 = Math.min(source.getWidth(), tile.x + tile.width + margin);
+		int y1 = Math.min(source.getHeight(), tile.y + tile.height + margin);
+		Rectangle region = new Rectangle(x0, y0, x1 - x0, y1 - y0);
+		int ph = model.fixedHeight() > 0 ? model.fixedHeight() : roundUp4(region.height);
+		int pw = model.fixedWidth() > 0 ? model.fixedWidth() : roundUp4(region.width);
+		float[] in = planar(source, region, ph, pw);
+		float[] out = norms == null ? model.run(in, ph, pw) : model.run(in, ph, pw, norms);
+		int plane = ph * pw;
+		int lenX = tile.width;
+		int lenY = tile.height;
+		int ox = tile.x - x0;
+		int oy = tile.y - y0;
+		float[] cropped = new float[3 * lenY * lenX];
 		for (int ch = 0; ch < 3; ch++) {
 			for (int y = 0; y < lenY; y++) {
-				System.arraycopy(out, ch * plane + y * pw, tile, (ch * lenY + y) * lenX, lenX);
+				System.arraycopy(out, ch * plane + (oy + y) * pw + ox, cropped, (ch * lenY + y) * lenX, lenX);
 			}
 		}
-		return tile;
+		return cropped;
+	}
+
+	/**
+	 * The pixels of {@code region} in planar RGB of {@code ph x pw} values, repeating the region's last row and
+	 * column where the size exceeds it.
+	 */
+	private static float[] planar(BufferedImage source, Rectangle region, int ph, int pw) {
+		int plane = ph * pw;
+		float[] in = new float[3 * plane];
+		int[] row = new int[region.width];
+		for (int py = 0; py < ph; py++) {
+			source.getRGB(region.x, region.y + Math.min(py, region.height - 1), region.width, 1, row, 0, region.width);
+			for (int px = 0; px < pw; px++) {
+				int rgb = row[Math.min(px, region.width - 1)];
+				int i = py * pw + px;
+				in[i] = rgb >> 16 & 0xff;
+				in[plane + i] = rgb >> 8 & 0xff;
+				in[2 * plane + i] = rgb & 0xff;
+			}
+		}
+		return in;
 	}
 
 	/** Adds the weighted tile into the band's rows (per row: R, G, B sums, then the weight sums). */
