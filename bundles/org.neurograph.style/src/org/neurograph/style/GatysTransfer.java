@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neurograph.api.CancelledException;
+import org.neurograph.api.GenerationException;
 import org.neurograph.api.Progress;
 import org.neurograph.runtime.dl4j.Dl4jRuntime;
 import org.neurograph.runtime.dl4j.RuntimeUnavailableException;
@@ -62,8 +63,11 @@ public final class GatysTransfer {
 	/** Receives the image under optimisation every {@link Settings#progressEvery()} iterations. */
 	@FunctionalInterface
 	public interface Listener {
-		/** Iteration {@code iteration} (from 1) has left {@code image} with total loss {@code loss}. */
-		void progress(int iteration, double loss, BufferedImage image) throws CancelledException;
+		/**
+		 * Iteration {@code iteration} (from 1) has left {@code image} with total loss {@code loss}; throwing stops the
+		 * transfer.
+		 */
+		void progress(int iteration, double loss, BufferedImage image) throws GenerationException;
 	}
 
 	/**
@@ -108,9 +112,10 @@ public final class GatysTransfer {
 	 * Reports one unit of work per iteration and stops with {@link CancelledException} when cancelled.
 	 *
 	 * @throws RuntimeUnavailableException if DL4J cannot run here
+	 * @throws GenerationException         if cancelled, or passed on from the listener
 	 */
 	public Result run(BufferedImage content, BufferedImage style, Settings settings, Listener listener,
-			Progress progress) throws RuntimeUnavailableException, CancelledException {
+			Progress progress) throws RuntimeUnavailableException, GenerationException {
 		Dl4jRuntime.start();
 		INDArray contentPixels = pixels(content);
 		List<INDArray> styleTargets = new ArrayList<>();
@@ -147,7 +152,7 @@ public final class GatysTransfer {
 	}
 
 	private Result optimise(SameDiff sd, BufferedImage content, Settings settings, Listener listener,
-			Progress progress) throws CancelledException {
+			Progress progress) throws GenerationException {
 		INDArray pixels = sd.getVariable("image").getArr();
 		INDArray m = Nd4j.zerosLike(pixels);
 		INDArray v = Nd4j.zerosLike(pixels);

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neurograph.api.Progress;
 import org.neurograph.style.GatysTransfer;
 import org.neurograph.style.Images;
 import org.neurograph.style.RandomFeatureNetwork;
+import org.neurograph.style.VggFeatureNetwork;
 
 /** Gatys optimisation with the built-in random feature network, on a real photo and a striped "painting". */
 class GatysTest {
+
+	@TempDir
+	Path files;
 
 	@Test
 	void theOptimisationLowersItsLossAndMovesTheImageTowardTheStyle() throws Exception {
@@ -38,6 +44,19 @@ class GatysTest {
 		assertTrue(changed > 3, "the image changed by " + changed + " grey levels on average");
 		assertTrue(ImageStats.meanAbsoluteDifference(result.image(), stripes) < ImageStats
 				.meanAbsoluteDifference(photo, stripes) + 5, "the result is not pushed away from the style's colours");
+	}
+
+	@Test
+	void aVggFileFromTheUserIsRebuiltAndOptimisedThrough() throws Exception {
+		VggFeatureNetwork vgg = VggFeatureNetwork.load(TestModels.miniVgg(files));
+		BufferedImage photo = GatysTransfer.fit(Images.read(SharedData.get("style-models/reference/chelsea256.ppm")), 32);
+
+		GatysTransfer.Result result = new GatysTransfer(vgg).run(photo, stripes(32),
+				new GatysTransfer.Settings(15, 1, 10, 0.5, 4, 0), (iteration, loss, image) -> { }, Progress.none());
+
+		assertTrue(result.styleLosses()[14] < 0.8 * result.styleLosses()[0],
+				"style loss " + result.styleLosses()[0] + " -> " + result.styleLosses()[14]);
+		assertTrue(vgg.description().contains("mini-vgg.onnx"));
 	}
 
 	/** Saturated red and blue diagonal stripes. */

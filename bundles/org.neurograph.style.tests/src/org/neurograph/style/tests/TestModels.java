@@ -48,6 +48,39 @@ final class TestModels {
 		return write(folder.resolve("half.onnx"), g);
 	}
 
+	/**
+	 * A miniature VGG in the ONNX model zoo's layout: five blocks of 3x3 convolutions with biases (1, 1, 2, 2, 1
+	 * convolutions of 4 channels), ReLU, and 2x2 max pooling between blocks.
+	 */
+	static Path miniVgg(Path folder) throws IOException {
+		OnnxGraphBuilder g = new OnnxGraphBuilder("mini_vgg").imageInput("data", 3, 0, 0).imageOutput("features", 4, 0, 0);
+		java.util.Random random = new java.util.Random(3);
+		String x = "data";
+		int in = 3;
+		int[] convsPerBlock = { 1, 1, 2, 2, 1 };
+		for (int block = 0; block < convsPerBlock.length; block++) {
+			if (block > 0) {
+				x = g.node("MaxPool", new String[] { x }, OnnxGraphBuilder.ints("kernel_shape", 2, 2),
+						OnnxGraphBuilder.ints("strides", 2, 2));
+			}
+			for (int c = 0; c < convsPerBlock[block]; c++) {
+				float[] w = new float[4 * in * 9];
+				for (int i = 0; i < w.length; i++) {
+					w[i] = (float) (random.nextGaussian() * Math.sqrt(2.0 / (9 * in)));
+				}
+				String name = "conv" + block + "_" + c;
+				g.constant(name + "_w", w, 4, in, 3, 3);
+				g.constant(name + "_b", new float[] { 0.01f, 0, -0.01f, 0.02f }, 4);
+				x = g.node("Conv", new String[] { x, name + "_w", name + "_b" }, OnnxGraphBuilder.ints("pads", 1, 1, 1, 1),
+						OnnxGraphBuilder.ints("kernel_shape", 3, 3));
+				boolean last = block == convsPerBlock.length - 1 && c == convsPerBlock[block] - 1;
+				x = last ? g.node("Relu", "features", new String[] { x }) : g.node("Relu", new String[] { x });
+				in = 4;
+			}
+		}
+		return write(folder.resolve("mini-vgg.onnx"), g);
+	}
+
 	/** A smooth colourful test image (gradients and rings) of {@code width x height}. */
 	static BufferedImage gradient(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -37,6 +37,26 @@ public final class Checkpoint {
 		this.variables = variables;
 	}
 
+	/**
+	 * A checkpoint of random weights with the network's shapes (kernels Gaussian, He-scaled; norm shift 0, scale 1):
+	 * for benchmarks, which time the architecture, not a style.
+	 */
+	public static Checkpoint random(long seed) {
+		java.util.Random random = new java.util.Random(seed);
+		List<float[]> values = new ArrayList<>();
+		List<long[]> shapes = JohnsonNetwork.variableShapes();
+		for (int i = 0; i < shapes.size(); i++) {
+			long[] shape = shapes.get(i);
+			float[] v = new float[(int) Arrays.stream(shape).reduce(1, Math::multiplyExact)];
+			double std = shape.length == 4 ? Math.sqrt(2.0 / (shape[0] * shape[1] * shape[2])) : 0;
+			for (int j = 0; j < v.length; j++) {
+				v[j] = shape.length == 4 ? (float) (random.nextGaussian() * std) : i % 3 == 2 ? 1f : 0f;
+			}
+			values.add(v);
+		}
+		return new Checkpoint(values);
+	}
+
 	/** Variable number {@code index} (0 for {@code Variable}, 1 for {@code Variable_1}, ...). */
 	public float[] variable(int index) {
 		return variables.get(index);

@@ -1,7 +1,5 @@
 package org.neurograph.style.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +86,12 @@ public final class NormSplitter {
 			if (node.getOpType().equals("InstanceNormalization")) {
 				TensorProto scale = constants.get(node.getInput(1));
 				TensorProto shift = constants.get(node.getInput(2));
-				if (scale == null || shift == null || floats(scale).length != floats(shift).length) {
+				float[] scales = scale == null ? new float[0] : OnnxTensors.floats(scale);
+				float[] shifts = shift == null ? new float[0] : OnnxTensors.floats(shift);
+				if (scales.length == 0 || scales.length != shifts.length) {
 					return Optional.empty();
 				}
-				norms.add(new Norm(floats(scale), floats(shift), epsilon(node)));
+				norms.add(new Norm(scales, shifts, epsilon(node)));
 			}
 		}
 		if (norms.isEmpty()) {
@@ -175,22 +175,5 @@ public final class NormSplitter {
 	private static float epsilon(NodeProto node) {
 		return node.getAttributeList().stream().filter(a -> a.getName().equals("epsilon")).map(AttributeProto::getF)
 				.findFirst().orElse(1e-5f);
-	}
-
-	private static float[] floats(TensorProto tensor) {
-		if (tensor.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
-			return new float[0];
-		}
-		if (!tensor.getRawData().isEmpty()) {
-			ByteBuffer raw = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-			float[] values = new float[raw.remaining() / Float.BYTES];
-			raw.asFloatBuffer().get(values);
-			return values;
-		}
-		float[] values = new float[tensor.getFloatDataCount()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = tensor.getFloatData(i);
-		}
-		return values;
 	}
 }
