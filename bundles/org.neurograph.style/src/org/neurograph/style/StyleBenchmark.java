@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neurograph.api.CancelledException;
 import org.neurograph.api.Progress;
 import org.neurograph.api.bench.Benchmark;
+import org.neurograph.runtime.dl4j.Dl4jRuntime;
 import org.neurograph.runtime.onnx.OnnxRuntime;
 import org.neurograph.style.internal.Checkpoint;
 import org.neurograph.style.internal.JohnsonNetwork;
@@ -21,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code bench style}: milliseconds per 512x512 and 1024x1024 image for the Johnson fast style network (random
- * weights: the same operations as a real style) in ONNX Runtime, untiled and in 512-pixel tiles, and Gatys
+ * weights: the same operations as a real style) in ONNX Runtime, untiled and in 512-pixel tiles, the network alone
+ * in DL4J's SameDiff for comparison (the reason style models run in ONNX Runtime), and Gatys
  * iterations per second at 256x256 with the built-in feature network on DL4J. Medians of warm runs.
  */
 @Component(service = Benchmark.class)
@@ -72,6 +78,7 @@ public class StyleBenchmark implements Benchmark {
 				}
 			}
 			onnx.remove(folder);
+			dl4j(out, progress);
 			gatys(out, progress);
 		} finally {
 			onnx.remove(folder);
@@ -81,6 +88,16 @@ public class StyleBenchmark implements Benchmark {
 				}
 			}
 		}
+	}
+
+	/** The same network in DL4J's SameDiff, for comparison (one thread: the runtime's setting). */
+	private static void dl4j(PrintStream out, Progress progress) throws Exception {
+		Dl4jRuntime.start();
+		int size = 512;
+		SameDiff sd = JohnsonNetwork.toSameDiff(Checkpoint.random(1), size, size);
+		INDArray image = Nd4j.create(planar(noise(size)), new long[] { 1, 3, size, size }, 'c');
+		double ms = median(() -> sd.output(Map.of(JohnsonNetwork.INPUT, image), JohnsonNetwork.OUTPUT), progress);
+		out.printf("  %dx%d network alone in DL4J SameDiff (for comparison): %.0f ms%n", size, size, ms);
 	}
 
 	private static void gatys(PrintStream out, Progress progress) throws Exception {

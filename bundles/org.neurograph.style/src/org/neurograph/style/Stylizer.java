@@ -230,24 +230,45 @@ public final class Stylizer {
 	/** Writes row {@code y}: the blended style, the colours kept or not, the strength applied. */
 	private static void finishRow(float[] row, BufferedImage source, BufferedImage result, int y, StyleOptions o) {
 		int width = source.getWidth();
-		float strength = (float) o.strength();
 		for (int x = 0; x < width; x++) {
 			float w = row[3 * width + x];
-			float r = row[x] / w;
-			float g = row[width + x] / w;
-			float b = row[2 * width + x] / w;
-			int rgb = source.getRGB(x, y);
-			float r0 = rgb >> 16 & 0xff;
-			float g0 = rgb >> 8 & 0xff;
-			float b0 = rgb & 0xff;
-			if (o.keepColours()) {
-				float dy = luminance(r, g, b) - luminance(r0, g0, b0);
-				r = r0 + dy;
-				g = g0 + dy;
-				b = b0 + dy;
-			}
-			result.setRGB(x, y, pack(r0 + strength * (r - r0), g0 + strength * (g - g0), b0 + strength * (b - b0)));
+			result.setRGB(x, y, mix(source.getRGB(x, y), row[x] / w, row[width + x] / w, row[2 * width + x] / w,
+					(float) o.strength(), o.keepColours()));
 		}
+	}
+
+	/**
+	 * {@code styled} (the model's output for {@code original} at full strength, with its own colours) blended with
+	 * {@code original} as {@link #apply} does for {@code strength} and {@code keepColours}: for live previews, where
+	 * the model runs once and the sliders only blend.
+	 */
+	public static BufferedImage blend(BufferedImage original, BufferedImage styled, double strength,
+			boolean keepColours) {
+		int w = original.getWidth();
+		int h = original.getHeight();
+		BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int s = styled.getRGB(x, y);
+				result.setRGB(x, y, mix(original.getRGB(x, y), s >> 16 & 0xff, s >> 8 & 0xff, s & 0xff,
+						(float) strength, keepColours));
+			}
+		}
+		return result;
+	}
+
+	/** One pixel: the style's {@code r, g, b} over the original's {@code rgb}. */
+	private static int mix(int rgb, float r, float g, float b, float strength, boolean keepColours) {
+		float r0 = rgb >> 16 & 0xff;
+		float g0 = rgb >> 8 & 0xff;
+		float b0 = rgb & 0xff;
+		if (keepColours) {
+			float dy = luminance(r, g, b) - luminance(r0, g0, b0);
+			r = r0 + dy;
+			g = g0 + dy;
+			b = b0 + dy;
+		}
+		return pack(r0 + strength * (r - r0), g0 + strength * (g - g0), b0 + strength * (b - b0));
 	}
 
 	/** Rec. 601 luma, as in JPEG's YCbCr. */

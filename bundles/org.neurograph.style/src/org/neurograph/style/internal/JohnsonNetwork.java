@@ -3,6 +3,15 @@ package org.neurograph.style.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * The Johnson et al. fast-style network of the deeplearn.js / ml5 checkpoints, written as an ONNX graph: three
  * down-sampling convolutions, five residual blocks, two transposed convolutions and a 9x9 output convolution, each
@@ -64,6 +73,49 @@ public final class JohnsonNetwork {
 		x = g.node("Add", new String[] { x, g.scalar("out_offset", 127.5f) });
 		g.node("Clip", OUTPUT, new String[] { x, g.scalar("out_min", 0f), g.scalar("out_max", 255f) });
 		return g.toByteArray();
+	}
+
+	/**
+	 * The same network as a DL4J SameDiff graph (placeholder {@link #INPUT} of {@code 1 x 3 x height x width}, output
+	 * {@link #OUTPUT}): the engine the ONNX conversion is measured against in {@code bench style}.
+	 */
+	public static SameDiff toSameDiff(Checkpoint checkpoint, int height, int width) {
+		SameDiff sd = SameDiff.create();
+		SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, 1, 3, height, width);
+		x = sameDiffBlock(sd, checkpoint, 0, x, true);
+		x = sameDiffBlock(sd, checkpoint, 1, x, true);
+		x = sameDiffBlock(sd, checkpoint, 2, x, true);
+		for (int r = 0; r < 5; r++) {
+			SDVariable h = sameDiffBlock(sd, checkpoint, 3 + 2 * r, x, true);
+			x = x.add(sameDiffBlock(sd, checkpoint, 4 + 2 * r, h, false));
+		}
+		x = sameDiffBlock(sd, checkpoint, 13, x, true);
+		x = sameDiffBlock(sd, checkpoint, 14, x, true);
+		x = sameDiffBlock(sd, checkpoint, 15, x, false);
+		sd.math().clipByValue(OUTPUT, sd.math().tanh(x).mul(150.0).add(127.5), 0, 255);
+		return sd;
+	}
+
+	private static SDVariable sameDiffBlock(SameDiff sd, Checkpoint checkpoint, int index, SDVariable x,
+			boolean relu) {
+		Layer l = LAYERS.get(index);
+		INDArray kernel = Nd4j.create(checkpoint.variable(3 * index), l.tfShape(), 'c');
+		SDVariable y;
+		if (l.transposed) {
+			y = sd.cnn().deconv2d(x, sd.constant(kernel), DeConv2DConfig.builder().kH(l.kernel).kW(l.kernel)
+					.sH(l.stride).sW(l.stride).isSameMode(true).dataFormat("NCHW").build());
+		} else {
+			y = sd.cnn().conv2d(x, sd.constant(kernel), Conv2DConfig.builder().kH(l.kernel).kW(l.kernel)
+					.sH(l.stride).sW(l.stride).paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+		}
+		SDVariable shift = sd.constant(Nd4j.create(checkpoint.variable(3 * index + 1), new long[] { 1, l.out, 1, 1 },
+				'c'));
+		SDVariable scale = sd.constant(Nd4j.create(checkpoint.variable(3 * index + 2), new long[] { 1, l.out, 1, 1 },
+				'c'));
+		SDVariable mean = y.mean(true, 2, 3);
+		SDVariable variance = y.squaredDifference(mean).mean(true, 2, 3);
+		y = y.sub(mean).div(sd.math().sqrt(variance.add(EPSILON))).mul(scale).add(shift);
+		return relu ? sd.nn().relu(y, 0) : y;
 	}
 
 	/** Convolution, instance norm and (optionally) ReLU of layer {@code index}. */

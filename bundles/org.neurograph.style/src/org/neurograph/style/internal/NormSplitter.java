@@ -1,9 +1,11 @@
 package org.neurograph.style.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -143,7 +145,17 @@ public final class NormSplitter {
 			graph.addInput(channelValue(offset(k), norms.get(k).scale().length));
 			k++;
 		}
+		dropUnused(graph);
 		return model.toBuilder().setGraph(graph).build().toByteArray();
+	}
+
+	/** Removes the constants no node reads any more (the replaced normalisations' scales and shifts). */
+	private static void dropUnused(GraphProto.Builder graph) {
+		Set<String> read = new HashSet<>();
+		graph.getNodeList().forEach(n -> read.addAll(n.getInputList()));
+		graph.getOutputList().forEach(o -> read.add(o.getName()));
+		List<TensorProto> kept = graph.getInitializerList().stream().filter(t -> read.contains(t.getName())).toList();
+		graph.clearInitializer().addAllInitializer(kept);
 	}
 
 	private static NodeProto reduceMean(String input, String output, boolean axesAsInput) {
