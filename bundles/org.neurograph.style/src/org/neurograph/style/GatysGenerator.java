@@ -2,8 +2,10 @@ package org.neurograph.style;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.neurograph.api.Artifact;
 import org.neurograph.api.ArtifactSink;
@@ -85,7 +87,7 @@ public class GatysGenerator implements Generator {
 				String name = iteration == settings.iterations() ? base : base + "-step" + iteration;
 				sink.accept(Artifact.png(name, Images.png(image), provenance));
 				progress.subTask("iteration " + iteration + " of " + settings.iterations() + ", loss "
-						+ String.format(java.util.Locale.ROOT, "%.4f", loss));
+						+ String.format(Locale.ROOT, "%.4f", loss));
 			}, progress);
 		} catch (RuntimeUnavailableException e) {
 			throw new GenerationException(e.getMessage(), e);
@@ -100,7 +102,7 @@ public class GatysGenerator implements Generator {
 			return VggFeatureNetwork.load(Path.of(vgg.strip()));
 		} catch (StyleModelException e) {
 			throw new GenerationException(e.getMessage(), e);
-		} catch (java.nio.file.InvalidPathException e) {
+		} catch (InvalidPathException e) {
 			throw new GenerationException("'" + vgg + "' is not a valid path: " + e.getReason() + ".");
 		}
 	}

@@ -3,6 +3,7 @@ package org.neurograph.style;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -172,7 +173,7 @@ public final class StyleModel {
 		long[] shape = y.shape();
 		if (shape.length != 4 || shape[0] != 1 || shape[1] != 3 || shape[2] != height || shape[3] != width) {
 			throw new StyleModelException("The style model '" + model.path().getFileName() + "' turned a 1 x 3 x "
-					+ height + " x " + width + " image into " + java.util.Arrays.toString(shape)
+					+ height + " x " + width + " image into " + Arrays.toString(shape)
 					+ "; a style model returns an image of the size it is given.");
 		}
 		float[] values = new float[y.size()];

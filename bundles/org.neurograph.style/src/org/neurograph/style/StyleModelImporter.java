@@ -5,9 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
 
 import org.neurograph.api.AssetKind;
 import org.neurograph.api.Parameter;
@@ -69,7 +73,7 @@ public class StyleModelImporter {
 			throw new StyleModelException("The project already has a model called '" + name + "'. Choose another name.");
 		}
 		boolean checkpoint = Files.isDirectory(source);
-		if (!checkpoint && !source.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+		if (!checkpoint && !source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
 			throw new StyleModelException("'" + source + "' is neither an .onnx file nor a checkpoint folder "
 					+ "(manifest.json plus Variable files). Choose one of those.");
 		}
@@ -124,7 +128,7 @@ public class StyleModelImporter {
 		int h = style.fixedHeight() > 0 ? style.fixedHeight() : PROBE_SIZE;
 		int w = style.fixedWidth() > 0 ? style.fixedWidth() : PROBE_SIZE;
 		float[] grey = new float[3 * h * w];
-		java.util.Arrays.fill(grey, 128f);
+		Arrays.fill(grey, 128f);
 		float[] output = style.sharesStatistics() ? style.run(grey, h, w, style.statistics(grey, h, w))
 				: style.run(grey, h, w);
 		for (float v : output) {

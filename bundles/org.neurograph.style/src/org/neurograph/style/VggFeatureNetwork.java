@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,7 +52,7 @@ public final class VggFeatureNetwork implements FeatureNetwork {
 	 * @throws StyleModelException if the file cannot be read or is not a plain VGG network; the message says why
 	 */
 	public static VggFeatureNetwork load(Path file) throws StyleModelException {
-		if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+		if (!Files.isRegularFile(file) || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
 			throw new StyleModelException("'" + file + "' is not an .onnx file. Point at the ONNX model zoo's "
 					+ "vgg16 or vgg19 file, or leave the VGG setting empty for the built-in network.");
 		}

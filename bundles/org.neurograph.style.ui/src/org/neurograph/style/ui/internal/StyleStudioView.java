@@ -363,8 +363,14 @@ public class StyleStudioView extends ViewPart {
 			return;
 		}
 		Job.create("Import style " + name.getValue(), monitor -> {
+			StyleModelImporter service = importer.getService();
+			if (service == null) {
+				asyncUi(() -> MessageDialog.openError(getSite().getShell(), "Import Style",
+						"The style importer is not available: the style bundle did not start."));
+				return Status.OK_STATUS;
+			}
 			try {
-				importer.getService().importModel(source, project, name.getValue().strip());
+				service.importModel(source, project, name.getValue().strip());
 				refresh(project);
 				asyncUi(this::refreshGallery);
 			} catch (StyleModelException e) {
