@@ -13,9 +13,13 @@ import org.neurograph.api.Progress;
  * Applies a {@link StyleModel} to an image of any size. An image larger than a tile is cut into overlapping tiles
  * (evenly spaced, so every seam overlaps by at least {@link StyleOptions#overlap()} pixels); each tile's output is
  * weighted by a ramp that falls to zero towards its neighbours and the weighted outputs are averaged, so no seam
- * shows. Rows are finished and written as soon as no later tile touches them: besides the input and the output
- * image, memory holds one tile and one band of tile-high rows, whatever the image size. Tile sides the model chooses
- * are padded to multiples of 4 with the image's own neighbouring pixels (edge pixels repeated at the border).
+ * shows. Each tile is run with up to {@link StyleOptions#overlap()} pixels of the image around it as context, and,
+ * when the model's folder holds the graphs the importer derives ({@link StyleModel#sharesStatistics()}), with the
+ * instance-normalisation statistics of the whole image (taken once from a copy of at most {@value #STATISTICS_SIDE}
+ * pixels a side) instead of its own: a tiled render then matches an untiled one to a grey level or so. Rows are
+ * finished and written as soon as no later tile touches them: besides the input and the output image, memory holds
+ * one tile and one band of tile-high rows, whatever the image size. Tile sides the model chooses are padded to
+ * multiples of 4 with the image's own neighbouring pixels (edge pixels repeated at the border).
  * <p>
  * Then, per pixel, {@link StyleOptions#keepColours()} replaces the stylised luminance's colour by the original's
  * (the original plus the change in luminance, in every channel), and {@link StyleOptions#strength()} blends with the
