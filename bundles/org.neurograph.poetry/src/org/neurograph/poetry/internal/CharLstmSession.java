@@ -59,7 +59,7 @@ public final class CharLstmSession implements TrainingSession {
 	private final String vocabulary;
 	private final int[] train;
 	private final int[] validation;
-	private final MultiLayerNetwork net;
+	private MultiLayerNetwork net;
 	private final int sequenceLength;
 	private final int batchSize;
 	private final String warning;
@@ -316,8 +316,8 @@ public final class CharLstmSession implements TrainingSession {
 				throw new TrainingException("The checkpoint " + name + " holds a network of another size than the "
 						+ "parameters ask for. Resume with the run's own parameters.");
 			}
-			net.setParams(saved.params());
-			net.setUpdater(saved.getUpdater());
+			net.clear();
+			net = saved;
 			step = savedStep;
 		} catch (IOException | RuntimeUnavailableException e) {
 			throw new TrainingException("The checkpoint " + name + " cannot be read: " + e.getMessage(), e);
