@@ -84,7 +84,9 @@ public final class GanOutputs {
 	public static Artifact regenerate(GanModel model, ModelRef modelRef, Provenance provenance) throws IOException {
 		ParameterValues values;
 		try {
-			values = PARAMETERS.resolve(Map.copyOf(provenance.parameters()));
+			Map<String, String> own = new java.util.HashMap<>(provenance.parameters());
+			own.keySet().retainAll(PARAMETERS.defaults().keySet()); // breeding records its own parameters too
+			values = PARAMETERS.resolve(own);
 		} catch (InvalidParametersException e) {
 			throw new IOException("The provenance record's parameters do not fit this generator: " + e.getMessage(), e);
 		}

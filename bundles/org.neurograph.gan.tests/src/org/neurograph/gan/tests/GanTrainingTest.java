@@ -34,6 +34,8 @@ import org.neurograph.api.training.TrainingSession;
 import org.neurograph.gan.GanModel;
 import org.neurograph.gan.GanOutputs;
 import org.neurograph.gan.LatentTools;
+import org.neurograph.assets.PngProvenance;
+import org.neurograph.gan.internal.GanBreedGenerator;
 import org.neurograph.gan.internal.GanGenerator;
 import org.neurograph.gan.internal.GanTrainer;
 
@@ -210,6 +212,28 @@ class GanTrainingTest {
 		Artifact parentAgain = GanOutputs.artifact(loaded, ref, params, 0,
 				LatentTools.breed(batch.get(0).provenance().latent(), p.latent(), 1), List.of());
 		assertArrayEquals(batch.get(2).data(), parentAgain.data(), "breed ratio 1 renders the second parent");
+
+		Path parentA = model.resolve("a.png");
+		Path parentB = model.resolve("b.png");
+		Files.write(parentA, PngProvenance.embed(batch.get(0).data(), batch.get(0).provenance()));
+		Files.write(parentB, PngProvenance.embed(batch.get(2).data(), batch.get(2).provenance()));
+		GanBreedGenerator breeder = new GanBreedGenerator();
+		for (String ratio : List.of("0", "1")) {
+			var breedParams = breeder.parameters().resolve(Map.of("parentA", parentA.toString(), "parentB",
+					parentB.toString(), "ratio", ratio, "mutation", "0", "outputSize", "64"));
+			List<Artifact> kids = breeder.generateAll(new GenerationRequest(breedParams, 2, 9, Optional.of(ref)),
+					Progress.none());
+			assertArrayEquals(batch.get(ratio.equals("0") ? 0 : 2).data(), kids.get(1).data(),
+					"breed ratio " + ratio + " without mutation gives the parent");
+			assertEquals(List.of(parentA.toString(), parentB.toString()), kids.get(0).provenance().parents());
+		}
+		var mutated = breeder.parameters().resolve(Map.of("parentA", parentA.toString(), "parentB",
+				parentA.toString(), "mutation", "0.8", "outputSize", "64"));
+		List<Artifact> children = breeder.generateAll(new GenerationRequest(mutated, 2, 9, Optional.of(ref)),
+				Progress.none());
+		assertFalse(java.util.Arrays.equals(children.get(0).data(), children.get(1).data()), "children differ");
+		assertArrayEquals(children.get(1).data(),
+				GanOutputs.regenerate(loaded, ref, children.get(1).provenance()).data(), "a child from provenance");
 
 		Artifact gif = GanOutputs.interpolationGif(loaded, ref, params, batch.get(0).provenance().latent(), p.latent(),
 				6, 100, List.of("outputs/a.png", "outputs/c.png"));

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import javax.imageio.ImageIO;
  * what could not be read and how many images are near-duplicates.
  */
 public final class ImageSet {
+	private static final double DUPLICATE_LEVELS = 4;
+	private static final int DUPLICATE_CANDIDATES = 32;
 	private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
 	private final int size;
@@ -103,15 +106,31 @@ public final class ImageSet {
 		return img;
 	}
 
+	/**
+	 * Images whose difference hash matches an earlier image's and whose pixels differ from it by less than
+	 * {@value #DUPLICATE_LEVELS} levels on average. Only the first {@value #DUPLICATE_CANDIDATES} distinct images of
+	 * each hash are compared, which keeps the check linear on large sets.
+	 */
 	private static int countNearDuplicates(List<byte[]> images, int size) {
-		Set<Long> seen = new HashSet<>();
+		Map<Long, List<byte[]>> byHash = new HashMap<>();
 		int duplicates = 0;
 		for (byte[] img : images) {
-			if (!seen.add(Images.differenceHash(img, size))) {
+			List<byte[]> same = byHash.computeIfAbsent(Images.differenceHash(img, size), h -> new ArrayList<>());
+			if (same.stream().limit(DUPLICATE_CANDIDATES).anyMatch(other -> meanDifference(img, other) < DUPLICATE_LEVELS)) {
 				duplicates++;
+			} else {
+				same.add(img);
 			}
 		}
 		return duplicates;
+	}
+
+	private static double meanDifference(byte[] a, byte[] b) {
+		long sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+		}
+		return (double) sum / a.length;
 	}
 
 	public int size() {
