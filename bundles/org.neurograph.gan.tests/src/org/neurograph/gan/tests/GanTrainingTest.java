@@ -1,0 +1,256 @@
+package org.neurograph.gan.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurograph.api.Artifact;
+import org.neurograph.api.GenerationRequest;
+import org.neurograph.api.ModelRef;
+import org.neurograph.api.Progress;
+import org.neurograph.api.Provenance;
+import org.neurograph.api.training.Metric;
+import org.neurograph.api.training.TrainingException;
+import org.neurograph.api.training.TrainingRequest;
+import org.neurograph.api.training.TrainingSession;
+import org.neurograph.gan.GanModel;
+import org.neurograph.gan.GanOutputs;
+import org.neurograph.gan.LatentTools;
+import org.neurograph.assets.PngProvenance;
+import org.neurograph.gan.internal.GanBreedGenerator;
+import org.neurograph.gan.internal.GanGenerator;
+import org.neurograph.gan.internal.GanTrainer;
+
+/** Trains a tiny DCGAN on procedural coloured shapes and checks training, checkpoints, export and generation. */
+class GanTrainingTest {
+	private static final Map<String, String> SMALL = Map.of("steps", "40", "imageSize", "32", "latentSize", "16",
+			"batchSize", "16", "filters", "8", "learningRateG", "0.001", "learningRateD", "0.001", "sampleCount", "9");
+
+	@TempDir
+	static Path data;
+
+	@TempDir
+	Path run;
+
+	private final GanTrainer trainer = new GanTrainer();
+
+	@BeforeAll
+	static void drawShapes() throws IOException {
+		for (int i = 0; i < 64; i++) {
+			ImageIO.write(Shapes.draw(i, 40 + i % 3 * 10, 40), "png", data.resolve("shape-" + i + ".png").toFile());
+		}
+	}
+
+	private TrainingSession open(Optional<Path> resume) throws Exception {
+		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(SMALL), data, run, 5, resume);
+		return trainer.open(request, Progress.none());
+	}
+
+	@Test
+	void lossesStayFiniteAndSamplesChangeAndStayDiverse() throws Exception {
+		try (TrainingSession s = open(Optional.empty())) {
+			List<Artifact> first = s.samples();
+			assertEquals(2, first.size(), "a grid and the dataset check");
+			String check = new String(first.get(1).data(), java.nio.charset.StandardCharsets.UTF_8);
+			assertTrue(check.contains("64 images read"), check);
+			assertTrue(check.contains("Only 64 images"), "a tiny set draws a warning: " + check);
+			List<Double> lossD = new ArrayList<>();
+			List<Double> lossG = new ArrayList<>();
+			while (!s.isFinished()) {
+				for (Metric m : s.trainStep()) {
+					assertTrue(Double.isFinite(m.value()), m.toString());
+					(m.name().equals("lossD") ? lossD : lossG).add(m.value());
+				}
+			}
+			assertEquals(40, lossD.size());
+			assertEquals(40, lossG.size());
+			assertTrue(lossD.stream().distinct().count() > 30 && lossG.stream().distinct().count() > 30,
+					"the losses move");
+			List<Artifact> later = s.samples();
+			assertEquals(1, later.size(), "the dataset check comes once");
+			assertFalse(java.util.Arrays.equals(first.get(0).data(), later.get(0).data()), "the samples change");
+			BufferedImage grid = ImageIO.read(new ByteArrayInputStream(later.get(0).data()));
+			assertEquals(3 * 33 + 1, grid.getWidth(), "3x3 tiles of 32 pixels with 1-pixel gaps");
+			assertDiverse(grid);
+		}
+	}
+
+	/** The nine tiles differ from each other: no collapse to one image. */
+	private static void assertDiverse(BufferedImage grid) {
+		for (int a = 0; a < 9; a++) {
+			for (int b = a + 1; b < 9; b++) {
+				double diff = 0;
+				for (int y = 0; y < 32; y++) {
+					for (int x = 0; x < 32; x++) {
+						int p = grid.getRGB(1 + a % 3 * 33 + x, 1 + a / 3 * 33 + y);
+						int q = grid.getRGB(1 + b % 3 * 33 + x, 1 + b / 3 * 33 + y);
+						for (int c = 0; c < 24; c += 8) {
+							diff += Math.abs(((p >> c) & 0xff) - ((q >> c) & 0xff));
+						}
+					}
+				}
+				double mean = diff / (32 * 32 * 3);
+				assertTrue(mean > 1.0, "tiles " + a + " and " + b + " differ by only " + mean + " levels");
+			}
+		}
+	}
+
+	@Test
+	void aResumedRunComputesWhatAnUninterruptedOneDoes() throws Exception {
+		Path checkpoint = run.resolve("step-5.ckpt");
+		List<Metric> straight = new ArrayList<>();
+		byte[] straightSamples;
+		try (TrainingSession s = open(Optional.empty())) {
+			for (int i = 0; i < 5; i++) {
+				s.trainStep();
+			}
+			s.saveCheckpoint(checkpoint);
+			for (int i = 0; i < 5; i++) {
+				straight.addAll(s.trainStep());
+			}
+			straightSamples = s.samples().get(0).data();
+		}
+		List<Metric> resumed = new ArrayList<>();
+		try (TrainingSession s = open(Optional.of(checkpoint))) {
+			assertEquals(5, s.step());
+			for (int i = 0; i < 5; i++) {
+				resumed.addAll(s.trainStep());
+			}
+			assertEquals(10, s.step());
+			assertArrayEquals(straightSamples, s.samples().get(0).data(), "the same weights after the same steps");
+		}
+		assertEquals(straight.size(), resumed.size());
+		for (int i = 0; i < straight.size(); i++) {
+			assertEquals(straight.get(i).name(), resumed.get(i).name());
+			assertEquals(straight.get(i).value(), resumed.get(i).value(), 0.0, "metric " + i);
+		}
+		try (var files = Files.list(run)) {
+			assertEquals(List.of(checkpoint), files.toList(), "no temporary files left behind");
+		}
+	}
+
+	@Test
+	void aCheckpointOfOtherSettingsIsRefusedWithAMessage() throws Exception {
+		Path checkpoint = run.resolve("a.ckpt");
+		try (TrainingSession s = open(Optional.empty())) {
+			s.saveCheckpoint(checkpoint);
+		}
+		Map<String, String> other = new java.util.HashMap<>(SMALL);
+		other.put("latentSize", "8");
+		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(other), data, run, 5,
+				Optional.of(checkpoint));
+		TrainingException e = assertThrows(TrainingException.class, () -> trainer.open(request, Progress.none()));
+		assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+	}
+
+	@Test
+	void aFolderWithoutImagesIsRefusedWithAMessage(@TempDir Path empty) throws Exception {
+		Files.writeString(empty.resolve("readme.txt"), "no images here");
+		Files.writeString(empty.resolve("fake.jpg"), "not a jpeg");
+		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(SMALL), empty, run, 1,
+				Optional.empty());
+		TrainingException e = assertThrows(TrainingException.class, () -> trainer.open(request, Progress.none()));
+		assertTrue(e.getMessage().contains("no readable images"), e.getMessage());
+		assertTrue(e.getMessage().contains("fake.jpg"), "the unreadable file is named: " + e.getMessage());
+	}
+
+	@Test
+	void generationIsBitIdenticalFromTheSeedAndFromProvenance(@TempDir Path model) throws Exception {
+		try (TrainingSession s = open(Optional.empty())) {
+			for (int i = 0; i < 30; i++) { // until the normalisation layers' running statistics have settled
+				s.trainStep();
+			}
+			s.exportModel(model);
+		}
+		assertTrue(Files.isRegularFile(model.resolve(GanModel.GENERATOR_FILE)));
+		ModelRef ref = new ModelRef("shapes", model, HexFormat.of().formatHex(Files.readAllBytes(
+				model.resolve(GanModel.GENERATOR_FILE)), 0, 32));
+		GanGenerator generator = new GanGenerator();
+		var params = generator.parameters().resolve(Map.of("outputSize", "64", "truncation", "1.5"));
+		List<Artifact> batch = generator.generateAll(new GenerationRequest(params, 3, 100, Optional.of(ref)),
+				Progress.none());
+		assertEquals(3, batch.size());
+		assertFalse(java.util.Arrays.equals(batch.get(0).data(), batch.get(1).data()));
+		BufferedImage img = ImageIO.read(new ByteArrayInputStream(batch.get(1).data()));
+		assertEquals(64, img.getWidth());
+
+		List<Artifact> again = generator.generateAll(new GenerationRequest(params, 1, 101, Optional.of(ref)),
+				Progress.none());
+		assertArrayEquals(batch.get(1).data(), again.get(0).data(), "work 1 of seed 100 is work 0 of seed 101");
+
+		Provenance p = batch.get(2).provenance();
+		assertEquals(102, p.seed());
+		assertArrayEquals(LatentTools.fromSeed(16, 102, 1.5), p.latent());
+		GanModel loaded = GanModel.load(model);
+		assertArrayEquals(batch.get(2).data(), GanOutputs.regenerate(loaded, ref, p).data(), "from the latent");
+		Provenance withoutLatent = p.withLatent(null);
+		assertArrayEquals(batch.get(2).data(), GanOutputs.regenerate(loaded, ref, withoutLatent).data(),
+				"from the seed and parameters");
+
+		float[] child = LatentTools.breed(batch.get(0).provenance().latent(), p.latent(), 0.5);
+		Artifact bred = GanOutputs.artifact(loaded, ref, params, 7, child, List.of("outputs/a.png", "outputs/b.png"));
+		assertEquals(List.of("outputs/a.png", "outputs/b.png"), bred.provenance().parents());
+		assertArrayEquals(bred.data(), GanOutputs.regenerate(loaded, ref, bred.provenance()).data());
+		Artifact parentAgain = GanOutputs.artifact(loaded, ref, params, 0,
+				LatentTools.breed(batch.get(0).provenance().latent(), p.latent(), 1), List.of());
+		assertArrayEquals(batch.get(2).data(), parentAgain.data(), "breed ratio 1 renders the second parent");
+
+		Path parentA = model.resolve("a.png");
+		Path parentB = model.resolve("b.png");
+		Files.write(parentA, PngProvenance.embed(batch.get(0).data(), batch.get(0).provenance()));
+		Files.write(parentB, PngProvenance.embed(batch.get(2).data(), batch.get(2).provenance()));
+		GanBreedGenerator breeder = new GanBreedGenerator();
+		for (String ratio : List.of("0", "1")) {
+			var breedParams = breeder.parameters().resolve(Map.of("parentA", parentA.toString(), "parentB",
+					parentB.toString(), "ratio", ratio, "mutation", "0", "outputSize", "64"));
+			List<Artifact> kids = breeder.generateAll(new GenerationRequest(breedParams, 2, 9, Optional.of(ref)),
+					Progress.none());
+			assertArrayEquals(batch.get(ratio.equals("0") ? 0 : 2).data(), kids.get(1).data(),
+					"breed ratio " + ratio + " without mutation gives the parent");
+			assertEquals(List.of(parentA.toString(), parentB.toString()), kids.get(0).provenance().parents());
+		}
+		var mutated = breeder.parameters().resolve(Map.of("parentA", parentA.toString(), "parentB",
+				parentA.toString(), "mutation", "0.8", "outputSize", "64"));
+		List<Artifact> children = breeder.generateAll(new GenerationRequest(mutated, 2, 9, Optional.of(ref)),
+				Progress.none());
+		assertFalse(java.util.Arrays.equals(children.get(0).data(), children.get(1).data()), "children differ");
+		assertArrayEquals(children.get(1).data(),
+				GanOutputs.regenerate(loaded, ref, children.get(1).provenance()).data(), "a child from provenance");
+
+		Artifact gif = GanOutputs.interpolationGif(loaded, ref, params, batch.get(0).provenance().latent(), p.latent(),
+				6, 100, List.of("outputs/a.png", "outputs/c.png"));
+		assertEquals("gif", gif.extension());
+		try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif.data()))) {
+			var reader = ImageIO.getImageReaders(in).next();
+			reader.setInput(in);
+			assertEquals(6, reader.getNumImages(true));
+		}
+	}
+
+	@Test
+	void aFolderThatIsNoGanModelIsRefusedWithAMessage(@TempDir Path notModel) throws Exception {
+		ModelRef ref = new ModelRef("x", notModel, "00");
+		GanGenerator generator = new GanGenerator();
+		var e = assertThrows(org.neurograph.api.GenerationException.class, () -> generator.generateAll(
+				new GenerationRequest(generator.parameters().defaultValues(), 1, 1, Optional.of(ref)), Progress.none()));
+		assertTrue(e.getMessage().contains("not a GAN model"), e.getMessage());
+	}
+}

@@ -1,0 +1,110 @@
+package org.neurograph.gan;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.neurograph.api.Artifact;
+import org.neurograph.api.GeneratorInfo;
+import org.neurograph.api.InvalidParametersException;
+import org.neurograph.api.MediaKind;
+import org.neurograph.api.ModelRef;
+import org.neurograph.api.ParameterSpec;
+import org.neurograph.api.ParameterValues;
+import org.neurograph.api.Provenance;
+import org.neurograph.gan.internal.Images;
+
+/**
+ * Turns latent vectors into artifacts of the GAN generator ({@link #INFO}) with full provenance: the seed, the
+ * latent vector and, for bred, mutated or interpolated works, the parents. {@link #regenerate} makes a work again
+ * from its provenance, bit for bit.
+ */
+public final class GanOutputs {
+	/** The GAN generator's identity, recorded in every provenance. */
+	public static final GeneratorInfo INFO = new GeneratorInfo("org.neurograph.gan", "Image GAN", "1.0.0",
+			MediaKind.IMAGE, "Makes images with a GAN trained on your own images; each keeps its latent vector.");
+	/** The generator's parameters. */
+	public static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+			.decimal("truncation", "Truncation", "Redraws latent values beyond this magnitude: lower gives more typical, "
+					+ "cleaner images, 0 turns it off.", 0.0, 0.0, 4.0)
+			.choice("outputSize", "Output size", "Width and height of the saved image; 'native' keeps the model's size.",
+					"256", List.of("native", "64", "128", "256", "512", "1024"))
+			.choice("upscaling", "Upscaling", "How the model's small image is enlarged.", "bicubic",
+					List.of("nearest", "bilinear", "bicubic"))
+			.build();
+
+	private GanOutputs() {
+	}
+
+	/** The image of {@code latent} sized as {@code parameters} ask. */
+	public static BufferedImage image(GanModel model, float[] latent, ParameterValues parameters) {
+		return images(model, List.of(latent), parameters).get(0);
+	}
+
+	/** The images of {@code latents} sized as {@code parameters} ask. */
+	public static List<BufferedImage> images(GanModel model, List<float[]> latents, ParameterValues parameters) {
+		List<BufferedImage> raw = model.render(latents);
+		String size = parameters.getString("outputSize");
+		if (size.equals("native")) {
+			return raw;
+		}
+		int px = Integer.parseInt(size);
+		Object hint = switch (parameters.getString("upscaling")) {
+		case "nearest" -> RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR;
+		case "bilinear" -> RenderingHints.VALUE_INTERPOLATION_BILINEAR;
+		default -> RenderingHints.VALUE_INTERPOLATION_BICUBIC;
+		};
+		List<BufferedImage> out = new ArrayList<>(raw.size());
+		for (BufferedImage img : raw) {
+			out.add(Images.scale(img, px, hint));
+		}
+		return out;
+	}
+
+	/**
+	 * A PNG artifact of {@code latent}; its provenance holds the model, the parameters, {@code seed}, the latent
+	 * vector and {@code parents} (project-relative names of the works it came from; empty if none).
+	 */
+	public static Artifact artifact(GanModel model, ModelRef modelRef, ParameterValues parameters, long seed,
+			float[] latent, List<String> parents) {
+		Provenance provenance = new Provenance(INFO.id(), INFO.version(), modelRef.name(), modelRef.sha256(),
+				parameters.asStrings(), seed, latent, parents, Instant.now());
+		return Artifact.png("gan-" + Long.toUnsignedString(seed, 36), Images.png(image(model, latent, parameters)),
+				provenance);
+	}
+
+	/**
+	 * The work a provenance record describes, made again: the recorded latent vector (or, if there is none, the one
+	 * the seed and truncation give) rendered with the recorded parameters.
+	 */
+	public static Artifact regenerate(GanModel model, ModelRef modelRef, Provenance provenance) throws IOException {
+		ParameterValues values;
+		try {
+			Map<String, String> own = new java.util.HashMap<>(provenance.parameters());
+			own.keySet().retainAll(PARAMETERS.defaults().keySet()); // breeding records its own parameters too
+			values = PARAMETERS.resolve(own);
+		} catch (InvalidParametersException e) {
+			throw new IOException("The provenance record's parameters do not fit this generator: " + e.getMessage(), e);
+		}
+		float[] latent = provenance.latent() != null ? provenance.latent()
+				: LatentTools.fromSeed(model.latentSize(), provenance.seed(), values.getDouble("truncation"));
+		return artifact(model, modelRef, values, provenance.seed(), latent, provenance.parents());
+	}
+
+	/**
+	 * An animated GIF of the spherical path from {@code a} to {@code b} in {@code frames} frames, each shown
+	 * {@code delayMillis}; the parents are the works {@code a} and {@code b} came from.
+	 */
+	public static Artifact interpolationGif(GanModel model, ModelRef modelRef, ParameterValues parameters, float[] a,
+			float[] b, int frames, int delayMillis, List<String> parents) throws IOException {
+		List<BufferedImage> images = images(model, LatentTools.interpolate(a, b, frames), parameters);
+		Provenance provenance = new Provenance(INFO.id(), INFO.version(), modelRef.name(), modelRef.sha256(),
+				parameters.asStrings(), 0, null, parents, Instant.now());
+		return new Artifact("gan-interpolation", MediaKind.IMAGE, "gif", "image/gif",
+				AnimatedGif.encode(images, delayMillis), provenance);
+	}
+}
