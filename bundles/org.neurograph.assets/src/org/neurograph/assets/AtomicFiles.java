@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Atomic file writes: the bytes go to a hidden temporary file in the target's folder, are forced to disk, and the
@@ -32,6 +34,9 @@ public final class AtomicFiles {
 	}
 
 	private static final int MAX_TEMP_PREFIX = 100;
+
+	/** The names {@link #tempName} makes: a dot, the target's name (shortened), a dot, 16 hex digits, ".tmp". */
+	private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-f]{16}\\.tmp");
 
 	private AtomicFiles() {
 	}
@@ -126,6 +131,29 @@ public final class AtomicFiles {
 			throw new FileAlreadyExistsException(target.toString());
 		}
 		Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/**
+	 * Deletes the temporary files that writes into {@code folder} or its subfolders left behind when their process was
+	 * killed between creating and moving them (a crash or {@code kill -9}). Call it only while no other writer works in
+	 * the folder, e.g. under the lock of a training run. Symbolic links are not followed.
+	 *
+	 * @return how many files were deleted
+	 */
+	public static int deleteLeftovers(Path folder) throws IOException {
+		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (Stream<Path> all = Files.walk(folder)) {
+			for (Path p : all.toList()) {
+				if (TEMP_NAME.matcher(p.getFileName().toString()).matches()
+						&& Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+					deleted++;
+				}
+			}
+		}
+		return deleted;
 	}
 
 	private static String tempName(String fileName) {

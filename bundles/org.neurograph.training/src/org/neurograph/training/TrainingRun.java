@@ -26,6 +26,7 @@ import org.neurograph.api.training.TrainingException;
 import org.neurograph.training.RunInfo.ProcessOwner;
 import org.neurograph.training.internal.Processes;
 import org.neurograph.training.internal.RunJson;
+import org.neurograph.assets.AtomicFiles;
 import org.neurograph.training.internal.RunLock;
 
 /**
@@ -131,6 +132,7 @@ public final class TrainingRun {
 			throw busy(latest());
 		}
 		try (RunLock lock = held.get()) {
+			AtomicFiles.deleteLeftovers(folder); // of a process killed while writing; none writes here now
 			RunInfo stored = RunJson.read(folder);
 			if (stored.state() == RunState.FINISHED) {
 				checkResumable(stored);

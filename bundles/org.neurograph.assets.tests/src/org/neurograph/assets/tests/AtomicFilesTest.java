@@ -30,6 +30,23 @@ class AtomicFilesTest {
 	}
 
 	@Test
+	void leftoversOfAKilledWriterAreDeletedAndNothingElse() throws Exception {
+		AtomicFiles.writeString(dir.resolve("run.json"), "{}");
+		Path sub = Files.createDirectories(dir.resolve("checkpoints"));
+		Files.writeString(dir.resolve(".run.json.5924511278e6bb2f.tmp"), "{\"half");
+		Files.writeString(sub.resolve(".step-10.ckpt.00000000000000ff.tmp"), "half");
+		Files.writeString(dir.resolve(".lock"), "");
+		Files.writeString(dir.resolve("notes.tmp"), "mine");
+
+		assertEquals(2, AtomicFiles.deleteLeftovers(dir));
+		assertEquals(List.of(".lock", "checkpoints", "notes.tmp", "run.json"), names());
+		try (Stream<Path> files = Files.list(sub)) {
+			assertEquals(0, files.count());
+		}
+		assertEquals(0, AtomicFiles.deleteLeftovers(dir.resolve("missing")));
+	}
+
+	@Test
 	void aWriterThatFailsHalfWayLeavesTheOldFileIntactAndNoTemporaryFile() throws Exception {
 		Path target = dir.resolve("model.json");
 		AtomicFiles.writeString(target, "old content");
