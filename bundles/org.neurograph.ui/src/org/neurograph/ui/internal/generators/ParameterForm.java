@@ -24,7 +24,7 @@ public final class ParameterForm {
 	 * @param parent   a composite with a two-column grid layout: labels, then fields
 	 * @param onChange called after any value changed (the owner then calls {@link #validate()})
 	 */
-	ParameterForm(Composite parent, ParameterSpec spec, Runnable onChange) {
+	public ParameterForm(Composite parent, ParameterSpec spec, Runnable onChange) {
 		this.spec = spec;
 		for (Parameter<?> parameter : spec.parameters()) {
 			ParameterField field = Fields.create(parameter, onChange);
@@ -43,7 +43,7 @@ public final class ParameterForm {
 	}
 
 	/** Sets the values given (unknown keys are ignored). */
-	void setValues(Map<String, String> values) {
+	public void setValues(Map<String, String> values) {
 		for (ParameterField field : fields) {
 			String value = values.get(field.parameter().key());
 			if (value != null) {
@@ -53,7 +53,7 @@ public final class ParameterForm {
 	}
 
 	/** Puts every default back. */
-	void restoreDefaults() {
+	public void restoreDefaults() {
 		for (ParameterField field : fields) {
 			field.setValue(Fields.defaultText(field.parameter()));
 		}
@@ -69,7 +69,7 @@ public final class ParameterForm {
 	 *
 	 * @return the validation, and whether any message appeared or went (the layout then needs an update)
 	 */
-	Checked validate() {
+	public Checked validate() {
 		Validation validation = spec.validate(values());
 		boolean layoutChanged = false;
 		for (ParameterField field : fields) {
@@ -79,11 +79,11 @@ public final class ParameterForm {
 	}
 
 	/** Fields that list assets of the project reload them. */
-	void projectChanged(Path projectDir) {
+	public void projectChanged(Path projectDir) {
 		fields.forEach(f -> f.projectChanged(projectDir));
 	}
 
 	/** A validation and whether the form's layout changed while showing it. */
-	record Checked(Validation validation, boolean layoutChanged) {
+	public record Checked(Validation validation, boolean layoutChanged) {
 	}
 }
