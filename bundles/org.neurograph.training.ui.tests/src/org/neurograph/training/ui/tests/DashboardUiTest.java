@@ -4,31 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Scale;
-import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +47,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardUiTest {
-	private static final long TIMEOUT_MS = 60_000;
 	private static final RunSettings SETTINGS = RunSettings.defaults().withCheckpoints(50, Duration.ofHours(1), 2)
 			.withSampleEverySteps(5);
 
@@ -87,20 +77,21 @@ class DashboardUiTest {
 	void theDashboardOpensOnARunningRunChartsItsPointsAndShowsAnyStepsSamples() throws Exception {
 		Display display = Display.getCurrent();
 		assertNotNull(display, "the test runs in the UI thread");
-		IWorkbenchPage page = waitFor(display, DashboardUiTest::page, "the workbench window");
-		TrainingService service = waitFor(display, engine::getService, "the training service");
+		IWorkbenchPage page = UiWait.waitFor(display, UiWait::page, "the workbench window");
+		TrainingService service = UiWait.waitFor(display, engine::getService, "the training service");
 		TrainingJob job = service.start(project, LeastSquaresTrainer.ID, "line",
 				Map.of("steps", "100000", "pauseMillis", "10"), SETTINGS);
 		firstRun = job.trainingRun().id();
 
-		DashboardView dashboard = waitFor(display, () -> (DashboardView) page.findView(DashboardView.ID),
+		DashboardView dashboard = UiWait.waitFor(display, () -> (DashboardView) page.findView(DashboardView.ID),
 				"the dashboard to open when the run starts");
-		assertEquals(List.of(firstRun), dashboard.selectedRuns(), "it shows the run that started");
+		UiWait.waitFor(display, () -> dashboard.selectedRuns().equals(List.of(firstRun)) ? true : null,
+				"the dashboard to show the run that started (it may be open already, on an earlier run)");
 		page.setPartState(page.findViewReference(DashboardView.ID), IWorkbenchPage.STATE_MAXIMIZED);
-		waitFor(display, () -> dashboard.chartPoints("loss") >= 20 ? true : null, "20 points on the loss chart");
+		UiWait.waitFor(display, () -> dashboard.chartPoints("loss") >= 20 ? true : null, "20 points on the loss chart");
 		assertEquals(1, dashboard.chartLines("loss"));
-		waitFor(display, () -> dashboard.sampleSteps().size() >= 4 ? true : null, "samples of 4 steps");
-		screenshot(display, "dashboard-running.png");
+		UiWait.waitFor(display, () -> dashboard.sampleSteps().size() >= 4 ? true : null, "samples of 4 steps");
+		UiWait.screenshot(display, "dashboard-running.png");
 
 		Scale slider = dashboard.sampleSlider();
 		move(slider, 0);
@@ -113,15 +104,15 @@ class DashboardUiTest {
 		assertTrue(dashboard.shownText().contains("step 15\n"), dashboard.shownText());
 		assertNotEquals(first, dashboard.shownText());
 		int steps = dashboard.sampleSteps().size();
-		waitFor(display, () -> dashboard.sampleSteps().size() > steps ? true : null, "more samples");
+		UiWait.waitFor(display, () -> dashboard.sampleSteps().size() > steps ? true : null, "more samples");
 		assertEquals(15, dashboard.shownStep(), "new samples do not move a slider that is not at the end");
-		screenshot(display, "dashboard-step-slider.png");
+		UiWait.screenshot(display, "dashboard-step-slider.png");
 
 		job.control().stop();
-		RunInfo stopped = waitFor(display, () -> job.result().orElse(null), "the run to stop");
+		RunInfo stopped = UiWait.waitFor(display, () -> job.result().orElse(null), "the run to stop");
 		assertEquals(RunState.STOPPED, stopped.state(), stopped.message());
 		IProject workspaceProject = ResourcesPlugin.getWorkspace().getRoot().getProject("dashboard-demo");
-		waitFor(display, () -> workspaceProject.getFolder("runs/" + firstRun + "/checkpoints").exists() ? true : null,
+		UiWait.waitFor(display, () -> workspaceProject.getFolder("runs/" + firstRun + "/checkpoints").exists() ? true : null,
 				"the workspace to see the run's folder (the engine refreshes it)");
 	}
 
@@ -129,18 +120,18 @@ class DashboardUiTest {
 	@Order(2)
 	void runsAreOverlaidAndMetricsAndChartsExport() throws Exception {
 		Display display = Display.getCurrent();
-		IWorkbenchPage page = waitFor(display, DashboardUiTest::page, "the workbench window");
+		IWorkbenchPage page = UiWait.waitFor(display, UiWait::page, "the workbench window");
 		TrainingJob second = engine.getService().start(project, LeastSquaresTrainer.ID, "line",
 				Map.of("steps", "60", "learningRate", "0.02"), SETTINGS);
-		RunInfo done = waitFor(display, () -> second.result().orElse(null), "the second run to finish");
+		RunInfo done = UiWait.waitFor(display, () -> second.result().orElse(null), "the second run to finish");
 		assertEquals(RunState.FINISHED, done.state(), done.message());
 		DashboardView dashboard = (DashboardView) page.findView(DashboardView.ID);
 		dashboard.select(List.of(firstRun, done.id()));
-		waitFor(display, () -> dashboard.chartLines("loss") == 2 ? true : null, "two runs on the loss chart");
+		UiWait.waitFor(display, () -> dashboard.chartLines("loss") == 2 ? true : null, "two runs on the loss chart");
 		dashboard.setLogScale(true);
 		dashboard.setSmoothing(0.6);
-		processEvents(display, 500);
-		screenshot(display, "dashboard-overlay.png");
+		UiWait.processEvents(display, 500);
+		UiWait.screenshot(display, "dashboard-overlay.png");
 
 		Path out = Path.of(System.getProperty("neurograph.screenshots", "target"));
 		Path png = out.resolve("loss-chart.png");
@@ -157,68 +148,9 @@ class DashboardUiTest {
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith(firstRun + ",1,loss,")));
 	}
 
-	private static IWorkbenchPage page() {
-		IWorkbench workbench = PlatformUI.getWorkbench();
-		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
-		if (window == null && workbench.getWorkbenchWindowCount() > 0) {
-			window = workbench.getWorkbenchWindows()[0];
-		}
-		return window == null || !window.getShell().isVisible() ? null : window.getActivePage();
-	}
-
 	/** Moves the slider as a user does: sets it and sends the selection event. */
 	private static void move(Scale slider, int position) {
 		slider.setSelection(position);
 		slider.notifyListeners(SWT.Selection, new Event());
-	}
-
-	private static <T> T waitFor(Display display, Supplier<T> condition, String what) {
-		long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-		T value = condition.get();
-		while (value == null) {
-			if (System.currentTimeMillis() > deadline) {
-				fail("gave up waiting for " + what);
-			}
-			processEvents(display, 50);
-			value = condition.get();
-		}
-		return value;
-	}
-
-	private static void processEvents(Display display, long millis) {
-		long end = System.currentTimeMillis() + millis;
-		do {
-			while (display.readAndDispatch()) {
-				// dispatch everything pending
-			}
-			try {
-				Thread.sleep(10);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		} while (System.currentTimeMillis() < end);
-	}
-
-	/** Saves the whole screen as a PNG in target/screenshots, to be looked at. */
-	private static void screenshot(Display display, String name) throws Exception {
-		processEvents(display, 300);
-		Rectangle r = display.getBounds();
-		Image image = new Image(display, r.width, r.height);
-		try {
-			GC gc = new GC(display);
-			try {
-				gc.copyArea(image, r.x, r.y);
-			} finally {
-				gc.dispose();
-			}
-			Path dir = Path.of(System.getProperty("neurograph.screenshots", "target"));
-			Files.createDirectories(dir);
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
-		} finally {
-			image.dispose();
-		}
 	}
 }
