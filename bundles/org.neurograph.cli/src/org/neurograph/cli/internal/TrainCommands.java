@@ -53,8 +53,9 @@ final class TrainCommands {
 			out.println("Trainers (neurograph cli train --trainer ID ...):");
 			for (Trainer t : all) {
 				TrainerInfo info = t.info();
-				out.printf("%s  %s %s (learns from a %s)%n", info.id(), info.name(), info.version(),
-						info.datasetKind().label().toLowerCase(Locale.ROOT));
+				String kind = info.datasetKind().label().toLowerCase(Locale.ROOT);
+				out.printf("%s  %s %s (learns from %s %s)%n", info.id(), info.name(), info.version(),
+						"aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a", kind);
 				if (!info.description().isEmpty()) {
 					out.println("    " + info.description());
 				}
