@@ -153,29 +153,48 @@ public final class AssetCatalog {
 				return Optional.of(kind);
 			}
 		}
+		return guessDatasetKind(List.of(folder));
+	}
+
+	/**
+	 * The dataset kind that most of the files under {@code sources} (files or folders; hidden ones skipped, at most
+	 * {@value #SNIFF_LIMIT} files looked at) suggest by their names, or empty if none suggests one.
+	 *
+	 * @throws IOException if a folder cannot be walked
+	 */
+	public static Optional<AssetKind> guessDatasetKind(List<Path> sources) throws IOException {
 		Map<AssetKind, Integer> votes = new EnumMap<>(AssetKind.class);
-		Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-			private int seen;
-
-			@Override
-			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-				return isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+		int[] seen = { 0 };
+		for (Path source : sources) {
+			if (seen[0] >= SNIFF_LIMIT) {
+				break;
 			}
-
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-				if (!isHidden(file) && attrs.isRegularFile()) {
-					DatasetFormats.kindOfName(file.getFileName().toString()).ifPresent(kind -> votes.merge(kind, 1, Integer::sum));
-					seen++;
+			if (!Files.isDirectory(source)) {
+				DatasetFormats.kindOfName(source.getFileName().toString()).ifPresent(kind -> votes.merge(kind, 1, Integer::sum));
+				seen[0]++;
+				continue;
+			}
+			Files.walkFileTree(source, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+					return isHidden(dir) && !dir.equals(source) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 				}
-				return seen < SNIFF_LIMIT ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-			}
 
-			@Override
-			public FileVisitResult visitFileFailed(Path file, IOException e) {
-				return FileVisitResult.CONTINUE;
-			}
-		});
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+					if (!isHidden(file) && attrs.isRegularFile()) {
+						DatasetFormats.kindOfName(file.getFileName().toString()).ifPresent(kind -> votes.merge(kind, 1, Integer::sum));
+						seen[0]++;
+					}
+					return seen[0] < SNIFF_LIMIT ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException e) {
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		}
 		return DatasetFormats.KINDS.stream().filter(votes::containsKey)
 				.max(Comparator.comparing((AssetKind kind) -> votes.get(kind))
 						.thenComparing(kind -> -DatasetFormats.KINDS.indexOf(kind)));

@@ -235,4 +235,55 @@ class DatasetImportTest {
 		assertTrue(reasons.get("cover.png").startsWith("not a tune: unsupported format"), reasons.toString());
 		assertEquals(3, reasons.size());
 	}
+
+	/** An IDX image file (MNIST layout): magic 0x803, count, rows, columns, then the pixels. */
+	private static byte[] idx(int magic, int count, int rows, int columns, int pixelBytes) {
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + pixelBytes);
+		b.putInt(magic).putInt(count).putInt(rows).putInt(columns);
+		for (int i = 0; i < pixelBytes; i++) {
+			b.put((byte) (i * 7));
+		}
+		return b.array();
+	}
+
+	private static byte[] gzip(byte[] content) throws IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+			gz.write(content);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
+	void idxImageFilesJoinAnImageDatasetGzippedOrNotAndDamagedOnesAreNamed() throws Exception {
+		byte[] images = idx(0x803, 3, 4, 5, 3 * 4 * 5);
+		file("train-images-idx3-ubyte", images);
+		file("t10k-images-idx3-ubyte.gz", gzip(images));
+		file("train-labels-idx1-ubyte.gz", gzip(idx(0x801, 3, 0, 0, 0)));
+		file("cut-images-idx3-ubyte.gz", gzip(Arrays.copyOf(images, images.length - 10)));
+		file("long-images-idx3-ubyte", Arrays.copyOf(images, images.length + 4));
+		file("header-idx3-ubyte", Arrays.copyOf(images, 9));
+		file("broken-idx3-ubyte.gz", Arrays.copyOf(gzip(images), 12));
+		file("text-idx3-ubyte", "not idx at all, just text".getBytes(StandardCharsets.UTF_8));
+		file("cat.png", Fixtures.png(2));
+		Report report = importer.importDataset(project, "digits", AssetKind.IMAGE_DATASET, List.of(source),
+				Progress.none());
+
+		assertEquals(3, report.imported(), report.toString());
+		assertArrayEquals(images, Files.readAllBytes(report.folder().resolve("train-images-idx3-ubyte")));
+		assertTrue(Files.isRegularFile(report.folder().resolve("t10k-images-idx3-ubyte.gz")));
+		Map<String, String> reasons = reasons(report);
+		assertTrue(reasons.get("train-labels-idx1-ubyte.gz").startsWith("an IDX label file, not images"), reasons.toString());
+		assertTrue(reasons.get("cut-images-idx3-ubyte.gz").contains("ends too early"), reasons.toString());
+		assertTrue(reasons.get("cut-images-idx3-ubyte.gz").contains("3 images of 4x5 pixels, 60 bytes, but 50 follow"),
+				reasons.toString());
+		assertEquals("damaged IDX file: 4 bytes more than the header's 3 images of 4x5 pixels",
+				reasons.get("long-images-idx3-ubyte"));
+		assertEquals("damaged IDX file: the file ends inside its header (truncated?)", reasons.get("header-idx3-ubyte"));
+		assertTrue(reasons.get("broken-idx3-ubyte.gz").startsWith("damaged"), reasons.toString());
+		assertTrue(reasons.get("text-idx3-ubyte").startsWith("not an IDX image file: it starts with 0x6e6f7420"),
+				reasons.toString());
+		assertEquals(6, reasons.size(), reasons.toString());
+		assertEquals(AssetKind.IMAGE_DATASET, new AssetCatalog(project).kindOf(Path.of("datasets", "digits")).orElseThrow());
+	}
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.neurograph.api.AssetKind;
 
 /**
- * Which files each kind of dataset accepts: images (png jpg jpeg gif bmp), texts (txt, u8, no extension) and tunes
- * (abc mid midi), and the checks a file must pass to be imported.
+ * Which files each kind of dataset accepts: images (png jpg jpeg gif bmp, and IDX image files such as MNIST's
+ * {@code train-images-idx3-ubyte}, gzipped or not), texts (txt, u8, no extension) and tunes (abc mid midi), and the
+ * checks a file must pass to be imported.
  */
 public final class DatasetFormats {
 	/** The asset kinds that are datasets, in the order a tie between them is decided. */
@@ -35,7 +36,7 @@ public final class DatasetFormats {
 	/** The dataset kind a file's extension suggests, if any. */
 	public static Optional<AssetKind> kindOfName(String fileName) {
 		String extension = extension(fileName);
-		if (ImageCheck.accepts(extension)) {
+		if (ImageCheck.accepts(extension) || IdxCheck.acceptsName(fileName)) {
 			return Optional.of(AssetKind.IMAGE_DATASET);
 		}
 		if (TuneCheck.accepts(extension)) {
@@ -53,9 +54,10 @@ public final class DatasetFormats {
 		if (Files.size(file) == 0) {
 			return Optional.of("empty file");
 		}
-		String extension = extension(file.getFileName().toString());
+		String fileName = file.getFileName().toString();
+		String extension = extension(fileName);
 		return switch (kind) {
-		case IMAGE_DATASET -> ImageCheck.problem(file, extension);
+		case IMAGE_DATASET -> IdxCheck.acceptsName(fileName) ? IdxCheck.problem(file) : ImageCheck.problem(file, extension);
 		case TEXT_CORPUS -> TextCheck.problem(file, extension);
 		case TUNE_COLLECTION -> TuneCheck.problem(file, extension);
 		default -> throw new IllegalArgumentException(kind + " is not a dataset kind");

@@ -36,7 +36,7 @@ final class ImageCheck {
 		String declared = FORMATS.get(extension);
 		if (declared == null) {
 			return Optional.of("not an image: unsupported format (" + (extension.isEmpty() ? "no extension" : "." + extension)
-					+ "; expected .png, .jpg, .jpeg, .gif or .bmp)");
+					+ "; expected .png, .jpg, .jpeg, .gif, .bmp or IDX image files such as train-images-idx3-ubyte.gz)");
 		}
 		String actual;
 		try (ByteReader in = new ByteReader(Files.newInputStream(file))) {

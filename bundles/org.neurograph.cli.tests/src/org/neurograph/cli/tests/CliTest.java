@@ -116,6 +116,44 @@ class CliTest {
 	}
 
 	@Test
+	void importCopiesADatasetNamesWhatItSkipsAndGuessesTheKind(@TempDir Path dir) throws Exception {
+		Path photos = Files.createDirectories(dir.resolve("photos"));
+		BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(3, 3, 0xff8800);
+		ImageIO.write(image, "png", photos.resolve("a.png").toFile());
+		Files.write(photos.resolve("b.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		Path project = dir.resolve("studio");
+
+		Run r = cli("import", "--project", project.toString(), "--name", "photos", photos.toString());
+		assertEquals(Cli.OK, r.exit(), r.err());
+		Path dataset = project.resolve("datasets/photos");
+		assertEquals(List.of(dataset), r.outputs());
+		assertTrue(Files.isRegularFile(dataset.resolve("a.png")));
+		assertTrue(!Files.exists(dataset.resolve("b.png")), "a damaged file is not imported");
+		assertTrue(r.err().contains("b.png"), r.err());
+		assertTrue(r.err().contains("1 file imported into " + dataset + " as image dataset; 1 skipped"), r.err());
+		assertTrue(Files.isDirectory(project.resolve("outputs")), "the project folder gets the Neurograph layout");
+
+		Run again = cli("import", "--project", project.toString(), "--name", "photos", photos.toString());
+		assertEquals(Cli.FAILURE, again.exit());
+		assertTrue(again.err().contains("A dataset named 'photos' already exists"), again.err());
+
+		Path poems = Files.writeString(dir.resolve("poems.txt"), "Roses are red\n");
+		Run text = cli("import", "--project", project.toString(), "--name", "poems", poems.toString());
+		assertEquals(Cli.OK, text.exit(), text.err());
+		assertTrue(text.err().contains("as text corpus"), text.err());
+
+		String p = project.toString();
+		assertUsage(cli("import", "--project", p, "--name", "x"), "Name at least one file or folder to import");
+		assertUsage(cli("import", "--project", p, "--name", "x", "--kind", "sounds", poems.toString()),
+				"--kind 'sounds' is not a dataset kind: use images, texts or tunes");
+		assertUsage(cli("import", "--project", p, "--name", "../x", poems.toString()), "is not a valid dataset name");
+		Path odd = Files.writeString(dir.resolve("data.xyz"), "?");
+		assertUsage(cli("import", "--project", p, "--name", "odd", odd.toString()),
+				"Cannot tell what kind of dataset these files make: give --kind images, texts or tunes");
+	}
+
+	@Test
 	void aProjectThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("notes.txt"), "x");
 		assertUsage(cli("generate", "--generator", FLOWFIELD, "--project", file.toString()), "is a file; give a project folder");

@@ -9,12 +9,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.neurograph.api.AssetKind;
 import org.neurograph.api.CancelledException;
 import org.neurograph.api.GenerationException;
 import org.neurograph.api.Generator;
@@ -22,7 +24,10 @@ import org.neurograph.api.GeneratorInfo;
 import org.neurograph.api.InvalidParametersException;
 import org.neurograph.api.Parameter;
 import org.neurograph.api.bench.Benchmark;
+import org.neurograph.assets.AssetCatalog;
+import org.neurograph.assets.DatasetImporter;
 import org.neurograph.assets.GenerationRunner;
+import org.neurograph.assets.NeurographProject;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -46,6 +51,10 @@ public final class Cli {
 			           [--param key=value ...] [--quiet]
 			                             generate N works into DIR/outputs/<date>/, each with its provenance;
 			                             DIR is created as a Neurograph project folder if needed
+			  import --project DIR --name NAME [--kind images|texts|tunes] FILE_OR_FOLDER ...
+			                             copy files into DIR/datasets/NAME (kind guessed from the files unless
+			                             given); every unusable file is named with its reason; DIR is created
+			                             as a Neurograph project folder if needed
 			  train --trainer ID --project DIR --dataset NAME [--param key=value ...] [--seed S]
 			        [--checkpoint-every STEPS] [--checkpoint-minutes M] [--keep K] [--sample-every STEPS]
 			        [--model NAME] [--quiet]
@@ -109,6 +118,7 @@ public final class Cli {
 			return switch (list.get(0)) {
 			case "list" -> list(rest);
 			case "generate" -> generate(rest);
+			case "import" -> importDataset(rest);
 			case "train" -> training.train(rest);
 			case "runs" -> training.runs(rest);
 			case "resume" -> training.resume(rest);
@@ -241,6 +251,57 @@ public final class Cli {
 			return FAILURE;
 		} catch (IOException e) {
 			err.println("neurograph: could not write into " + project + ": " + e.getMessage());
+			return FAILURE;
+		}
+	}
+
+	/** The dataset kinds by the names {@code import --kind} takes. */
+	private static final Map<String, AssetKind> DATASET_KINDS = Map.of("images", AssetKind.IMAGE_DATASET, "texts",
+			AssetKind.TEXT_CORPUS, "tunes", AssetKind.TUNE_COLLECTION);
+
+	private int importDataset(List<String> args) throws UsageException {
+		Arguments a = Arguments.parse(args, Set.of("project", "name", "kind"), Set.of("quiet"));
+		Path project = projectDir(a.required("project", "DIR (the project folder to import into)"));
+		String name = a.required("name", "NAME (the dataset's folder name in DIR/datasets/)");
+		if (a.positional().isEmpty()) {
+			throw new UsageException("Name at least one file or folder to import.");
+		}
+		List<Path> sources = new java.util.ArrayList<>();
+		for (String s : a.positional()) {
+			try {
+				sources.add(Path.of(s).toAbsolutePath().normalize());
+			} catch (InvalidPathException e) {
+				throw new UsageException("'" + s + "' is not a valid path: " + e.getReason() + ".");
+			}
+		}
+		String kindName = a.option("kind");
+		try {
+			AssetKind kind;
+			if (kindName != null) {
+				kind = DATASET_KINDS.get(kindName);
+				if (kind == null) {
+					throw new UsageException("--kind '" + kindName + "' is not a dataset kind: use images, texts or tunes.");
+				}
+			} else {
+				kind = AssetCatalog.guessDatasetKind(sources).orElseThrow(() -> new UsageException(
+						"Cannot tell what kind of dataset these files make: give --kind images, texts or tunes."));
+			}
+			NeurographProject.ensureLayout(project);
+			DatasetImporter.Report report = new DatasetImporter().importDataset(project, name, kind, sources,
+					new StderrProgress(err, cancelled, a.flag("quiet")));
+			report.rejected().forEach(r -> err.println("skipped " + r));
+			out.println(report.folder());
+			err.println(report.imported() + " file" + (report.imported() == 1 ? "" : "s") + " imported into "
+					+ report.folder() + " as " + kind.label().toLowerCase(Locale.ROOT)
+					+ (report.rejected().isEmpty() ? "" : "; " + report.rejected().size() + " skipped (above)"));
+			return OK;
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		} catch (CancelledException e) {
+			err.println("neurograph: cancelled; nothing was imported.");
+			return FAILURE;
+		} catch (IOException e) {
+			err.println("neurograph: " + e.getMessage());
 			return FAILURE;
 		}
 	}
