@@ -56,6 +56,7 @@ import org.neurograph.music.MidiOptions;
 import org.neurograph.music.SynthOptions;
 import org.neurograph.music.Tune;
 import org.neurograph.music.TunePlayer;
+import org.neurograph.music.ui.internal.NewTuneWizard;
 import org.neurograph.music.ui.internal.PianoRoll;
 import org.neurograph.music.ui.internal.TuneEditor;
 
@@ -96,6 +97,7 @@ class TuneEditorUiTest {
 		display = Display.getCurrent();
 		assertNotNull(display, "the test runs in the UI thread");
 		page = waitFor(TuneEditorUiTest::activePage, "the workbench window");
+		page.getWorkbenchWindow().getShell().setBounds(display.getBounds()); // Xvfb has no window manager to maximize
 		project = ResourcesPlugin.getWorkspace().getRoot().getProject("music-ui-test");
 		if (!project.exists()) {
 			project.create(null);
@@ -118,6 +120,8 @@ class TuneEditorUiTest {
 		assertSameNotes(tunes.get(0).unfold().notes(), roll.notes());
 		assertEquals(12, roll.notes().size(), "six notes played twice");
 		assertEquals(120, editor.tempo(), "Q:1/4=120");
+		assertTrue(editor.playEnabled());
+		assertTrue(editor.statusText().startsWith("12 notes, 4 bars as played, 0:08"), editor.statusText());
 		assertTrue(editor.abcText().getText().startsWith("X:1\nT:Test Reel\n"), editor.abcText().getText());
 		assertFalse(editor.abcText().getText().contains("Second Tune"), "only the chosen tune's text");
 
@@ -159,6 +163,11 @@ class TuneEditorUiTest {
 
 		editor.showPosition(null);
 		assertEquals(-1, roll.highlighted());
+
+		// a click in the ABC text puts the play cursor on the note there (its first time through)
+		assertEquals(5, editor.noteAtCaret(text.indexOf("e2-e2") + 3));
+		assertEquals(Fraction.of(3, 2), roll.cursor());
+		assertEquals(-1, editor.noteAtCaret(text.indexOf("T:Test")), "no note in the header");
 
 		editor.chooseTune(1);
 		assertSameNotes(tunes.get(1).unfold().notes(), roll.notes());
@@ -286,6 +295,15 @@ class TuneEditorUiTest {
 			assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
 		}
 		waitFor(() -> editor.statusText().startsWith("Saved") ? true : null, "the saved message");
+	}
+
+	@Test
+	void theNewTuneWizardIsRegisteredAndItsTuneReads() throws Exception {
+		assertNotNull(PlatformUI.getWorkbench().getNewWizardRegistry().findWizard(NewTuneWizard.ID));
+		Tune tune = AbcReader.read(NewTuneWizard.TEMPLATE);
+		assertEquals("New Tune", tune.header().title());
+		assertEquals(20, tune.notes().size());
+		assertEquals(Fraction.of(8), tune.unfold().duration(), "four bars played twice");
 	}
 
 	// ---- helpers

@@ -22,7 +22,7 @@ public final class NewTuneWizard extends Wizard implements INewWizard {
 	public static final String ID = "org.neurograph.music.ui.newTune";
 
 	/** What a new tune holds: a complete ABC tune to play and change. */
-	static final String TEMPLATE = """
+	public static final String TEMPLATE = """
 			X:1
 			T:New Tune
 			M:4/4

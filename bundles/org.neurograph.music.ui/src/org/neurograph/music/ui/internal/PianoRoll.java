@@ -32,6 +32,7 @@ public final class PianoRoll extends Canvas {
 
 	static final int KEYS_WIDTH = 44;
 	static final int RULER_HEIGHT = 18;
+	private static final int PREFERRED_ROW = 16;
 	private static final String[] NAMES = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
 	private static final double MIN_ZOOM = 20;
 	private static final double MAX_ZOOM = 2000;
@@ -47,6 +48,10 @@ public final class PianoRoll extends Canvas {
 	private final Color text;
 
 	private PlayedTune tune;
+	/** The pitches the notes need (with a margin). */
+	private int noteLow = 60;
+	private int noteHigh = 72;
+	/** The pitches shown: the notes' range, widened to fill the height. */
 	private int lowPitch = 60;
 	private int highPitch = 72;
 	private double pixelsPerWhole = 160;
@@ -94,10 +99,11 @@ public final class PianoRoll extends Canvas {
 				lo = Math.min(lo, n.pitches().get(0));
 				hi = Math.max(hi, n.pitch());
 			}
-			lowPitch = Math.max(0, lo - 2);
-			highPitch = Math.min(127, Math.max(hi + 2, lowPitch + 12));
+			noteLow = Math.max(0, lo - 2);
+			noteHigh = Math.min(127, Math.max(hi + 2, noteLow + 12));
 		}
 		getHorizontalBar().setSelection(0);
+		fitZoom();
 		layoutRoll();
 		getVerticalBar().setSelection(0);
 		redraw();
@@ -183,11 +189,31 @@ public final class PianoRoll extends Canvas {
 		return Fraction.of(Math.max(0, Math.round(whole * 64)), 64);
 	}
 
+	/** A zoom at which a short tune fits the width, within 120 to 400 pixels per whole note. */
+	private void fitZoom() {
+		int width = getClientArea().width - KEYS_WIDTH - 24;
+		if (tune != null && width > 0 && tune.duration().isPositive()) {
+			pixelsPerWhole = Math.max(120, Math.min(400, width / tune.duration().toDouble()));
+		}
+	}
+
 	private void layoutRoll() {
 		Rectangle area = getClientArea();
-		int rows = highPitch - lowPitch + 1;
 		int available = Math.max(1, area.height - RULER_HEIGHT);
-		rowHeight = Math.max(7, Math.min(16, available / rows));
+		int needed = noteHigh - noteLow + 1;
+		rowHeight = Math.max(7, Math.min(PREFERRED_ROW, available / needed));
+		int extra = Math.max(0, available / rowHeight - needed);
+		lowPitch = noteLow - extra / 2;
+		highPitch = noteHigh + (extra - extra / 2);
+		if (lowPitch < 0) {
+			highPitch = Math.min(127, highPitch - lowPitch);
+			lowPitch = 0;
+		}
+		if (highPitch > 127) {
+			lowPitch = Math.max(0, lowPitch - (highPitch - 127));
+			highPitch = 127;
+		}
+		int rows = highPitch - lowPitch + 1;
 		ScrollBar v = getVerticalBar();
 		int contentHeight = rows * rowHeight;
 		v.setMaximum(Math.max(contentHeight, 1));
@@ -295,10 +321,16 @@ public final class PianoRoll extends Canvas {
 		}
 		gc.setForeground(text);
 		int lastLabel = Integer.MIN_VALUE;
-		List<Fraction> bars = tune.bars();
+		List<Fraction> bars = new java.util.ArrayList<>();
+		bars.add(Fraction.ZERO);
+		for (Fraction bar : tune.bars()) {
+			if (bar.isPositive()) {
+				bars.add(bar);
+			}
+		}
 		for (int b = 0; b < bars.size(); b++) {
 			int x = xOf(bars.get(b));
-			String label = Integer.toString(b + 2);
+			String label = Integer.toString(b + 1);
 			Point size = gc.textExtent(label);
 			if (x >= KEYS_WIDTH && x + 2 + size.x < area.width && x > lastLabel + size.x + 6) {
 				gc.drawLine(x, RULER_HEIGHT - 5, x, RULER_HEIGHT - 1);
@@ -321,10 +353,15 @@ public final class PianoRoll extends Canvas {
 				gc.setBackground(text);
 				gc.fillRectangle(KEYS_WIDTH - 16, y + 1, 16, rowHeight - 2);
 			}
-			if (p % 12 == 0) {
+			boolean c = p % 12 == 0;
+			if (c || !isBlack(p) && rowHeight >= 13) {
 				String name = name(p);
 				Point size = gc.textExtent(name);
-				gc.drawText(name, 3, y + rowHeight - size.y + Math.min(2, size.y / 4), true);
+				gc.setForeground(c ? text : octaveLine);
+				gc.drawText(name, 3, y + (rowHeight - size.y) / 2, true);
+				gc.setForeground(text);
+			}
+			if (c) {
 				gc.setForeground(octaveLine);
 				gc.drawLine(0, y + rowHeight - 1, KEYS_WIDTH, y + rowHeight - 1);
 				gc.setForeground(text);

@@ -25,9 +25,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -72,6 +75,7 @@ public final class TuneEditor extends EditorPart {
 	/** The text editor "Edit as Text" opens. */
 	private static final String TEXT_EDITOR = "org.eclipse.ui.DefaultTextEditor";
 	private static final int TIMER_MS = 40;
+	private static final Color ERROR_LINE = new Color(255, 236, 200);
 
 	private Path path;
 	private Composite stack;
@@ -83,6 +87,7 @@ public final class TuneEditor extends EditorPart {
 	private StyledText errorSource;
 	private Combo tuneCombo;
 	private Label tuneLabel;
+	private Composite tuneGroup;
 	private Button playButton;
 	private Button stopButton;
 	private Spinner tempoSpinner;
@@ -149,13 +154,18 @@ public final class TuneEditor extends EditorPart {
 		content.setLayout(new GridLayout(1, false));
 		Composite bar = new Composite(content, SWT.NONE);
 		bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		GridLayout barLayout = new GridLayout(14, false);
-		barLayout.marginWidth = 0;
-		barLayout.marginHeight = 0;
+		RowLayout barLayout = new RowLayout(SWT.HORIZONTAL);
+		barLayout.wrap = true;
+		barLayout.center = true;
+		barLayout.marginLeft = 0;
+		barLayout.marginTop = 0;
+		barLayout.marginBottom = 0;
+		barLayout.spacing = 6;
 		bar.setLayout(barLayout);
-		tuneLabel = new Label(bar, SWT.NONE);
+		tuneGroup = group(bar);
+		tuneLabel = new Label(tuneGroup, SWT.NONE);
 		tuneLabel.setText("Tune:");
-		tuneCombo = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+		tuneCombo = new Combo(tuneGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
 		tuneCombo.setVisibleItemCount(20);
 		tuneCombo.setToolTipText("The tunes of this collection (X: numbers and titles)");
 		tuneCombo.addListener(SWT.Selection, e -> showTune(tuneCombo.getSelectionIndex()));
@@ -167,14 +177,16 @@ public final class TuneEditor extends EditorPart {
 		stopButton.setText("\u25A0 Stop");
 		stopButton.setToolTipText("Stop playing (Space)");
 		stopButton.addListener(SWT.Selection, e -> stop());
-		new Label(bar, SWT.NONE).setText("  Tempo:");
-		tempoSpinner = new Spinner(bar, SWT.BORDER);
+		Composite tempoGroup = group(bar);
+		new Label(tempoGroup, SWT.NONE).setText("Tempo:");
+		tempoSpinner = new Spinner(tempoGroup, SWT.BORDER);
 		tempoSpinner.setToolTipText("Beats per minute; the default is the tune's Q: field (or 1/4=120)");
 		tempoSpinner.addListener(SWT.Selection, e -> optionsChanged());
 		tempoSpinner.addListener(SWT.Modify, e -> optionsChanged());
-		beatLabel = new Label(bar, SWT.NONE);
-		new Label(bar, SWT.NONE).setText("  Instrument:");
-		instrumentCombo = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+		beatLabel = new Label(tempoGroup, SWT.NONE);
+		Composite instrumentGroup = group(bar);
+		new Label(instrumentGroup, SWT.NONE).setText("Instrument:");
+		instrumentCombo = new Combo(instrumentGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
 		instrumentCombo.setVisibleItemCount(24);
 		for (int p = 0; p < 128; p++) {
 			instrumentCombo.add(GeneralMidi.label(p));
@@ -190,8 +202,6 @@ public final class TuneEditor extends EditorPart {
 		zoomIn.setText("+");
 		zoomIn.setToolTipText("Zoom in (Ctrl+mouse wheel)");
 		zoomIn.addListener(SWT.Selection, e -> roll.zoom(1.25));
-		Label filler = new Label(bar, SWT.NONE);
-		filler.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		Button exportMidi = new Button(bar, SWT.PUSH);
 		exportMidi.setText("Export MIDI...");
 		exportMidi.setToolTipText("Save the tune as a Standard MIDI File with this tempo and instrument");
@@ -221,11 +231,30 @@ public final class TuneEditor extends EditorPart {
 		};
 		roll.addListener(SWT.KeyDown, space);
 		abcText.addListener(SWT.KeyDown, space);
+		abcText.addListener(SWT.MouseUp, e -> {
+			if (!isPlaying() && abcText.getSelectionCount() == 0) {
+				noteAtCaret(abcText.getCaretOffset());
+			}
+		});
 		status = new Label(content, SWT.WRAP);
 		GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		statusData.widthHint = 300;
 		status.setLayoutData(statusData);
 		updateButtons();
+	}
+
+	/** A label and its control, kept together on one line when the tool bar wraps. */
+	private static Composite group(Composite bar) {
+		Composite group = new Composite(bar, SWT.NONE);
+		RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+		layout.center = true;
+		layout.wrap = false;
+		layout.marginLeft = 8;
+		layout.marginRight = 0;
+		layout.marginTop = 0;
+		layout.marginBottom = 0;
+		group.setLayout(layout);
+		return group;
 	}
 
 	private void createErrorPage(Composite parent) {
@@ -289,7 +318,7 @@ public final class TuneEditor extends EditorPart {
 				int offset = errorSource.getOffsetAtLine(read.line() - 1);
 				int lineEnd = read.line() < errorSource.getLineCount() ? errorSource.getOffsetAtLine(read.line()) - 1
 						: errorSource.getCharCount();
-				errorSource.setLineBackground(read.line() - 1, 1, errorSource.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+				errorSource.setLineBackground(read.line() - 1, 1, ERROR_LINE);
 				int caret = Math.min(lineEnd, offset + Math.max(0, read.column() - 1));
 				errorSource.setSelection(caret, Math.min(lineEnd, caret + 1));
 				errorSource.setTopIndex(Math.max(0, read.line() - 4));
@@ -303,20 +332,13 @@ public final class TuneEditor extends EditorPart {
 			tuneCombo.add(e.label());
 		}
 		boolean several = read.tunes().size() > 1;
-		for (Control c : new Control[] { tuneLabel, tuneCombo }) {
-			c.setVisible(several);
-			((GridData) layoutData(c)).exclude = !several;
-		}
+		tuneGroup.setVisible(several);
+		RowData data = new RowData();
+		data.exclude = !several;
+		tuneGroup.setLayoutData(data);
 		stackLayout.topControl = content;
 		showTune(0);
 		stack.layout(true, true);
-	}
-
-	private static Object layoutData(Control c) {
-		if (!(c.getLayoutData() instanceof GridData)) {
-			c.setLayoutData(new GridData());
-		}
-		return c.getLayoutData();
 	}
 
 	/** Shows tune {@code index} of the file. */
@@ -334,13 +356,16 @@ public final class TuneEditor extends EditorPart {
 		beatLabel.setText("beats of " + tempo.beat() + " per minute");
 		int notes = entry.tune().notes().size();
 		StringBuilder s = new StringBuilder();
-		s.append(notes).append(notes == 1 ? " note, " : " notes, ").append(entry.tune().bars().size() + 1)
-				.append(" bars as played, ").append(formatSeconds(seconds(entry.tune().duration()))).append(". ");
+		long bars = 1 + entry.tune().bars().stream()
+				.filter(b -> b.isPositive() && b.compareTo(entry.tune().duration()) < 0).count();
+		s.append(notes).append(notes == 1 ? " note, " : " notes, ").append(bars)
+				.append(bars == 1 ? " bar" : " bars").append(" as played, ").append(formatSeconds(seconds(entry.tune().duration()))).append(". ");
 		if (!file.errors().isEmpty()) {
 			s.append(file.errors().size()).append(file.errors().size() == 1 ? " tune" : " tunes")
 					.append(" of this file could not be read; the first: ").append(file.errors().get(0));
 		}
 		setStatus(s.toString().strip(), false);
+		updateButtons();
 		roll.getParent().layout(true, true);
 	}
 
@@ -492,6 +517,32 @@ public final class TuneEditor extends EditorPart {
 			abcText.setSelection(r[0], r[1]);
 			abcText.showSelection();
 		}
+	}
+
+	/**
+	 * Puts the play cursor on the first time the note written at {@code offset} of the ABC text is played, and
+	 * highlights it; nothing happens away from a note.
+	 *
+	 * @return the played note's index, or -1
+	 */
+	public int noteAtCaret(int offset) {
+		if (entry == null || entry.ranges() == null) {
+			return -1;
+		}
+		for (int w = 0; w < entry.ranges().size(); w++) {
+			int[] r = entry.ranges().get(w);
+			if (offset >= r[0] && offset <= r[1]) {
+				PlayedTune t = entry.tune();
+				for (int i = 0; i < t.notes().size(); i++) {
+					if (t.writtenIndex(i) == w) {
+						roll.setCursor(t.notes().get(i).time());
+						roll.setHighlighted(i);
+						return i;
+					}
+				}
+			}
+		}
+		return -1;
 	}
 
 	/** How the tune is synthesized: the instrument and the tempo as chosen. */
@@ -677,7 +728,7 @@ public final class TuneEditor extends EditorPart {
 
 	/** The tune chooser's entries, empty while it is hidden (one tune). */
 	public List<String> tuneChoices() {
-		return tuneCombo.isVisible() ? List.of(tuneCombo.getItems()) : List.of();
+		return tuneGroup.getVisible() ? List.of(tuneCombo.getItems()) : List.of();
 	}
 
 	/** Chooses a tune as the user does. */
