@@ -168,6 +168,13 @@ class TuneEditorUiTest {
 		assertEquals(5, editor.noteAtCaret(text.indexOf("e2-e2") + 3));
 		assertEquals(Fraction.of(3, 2), roll.cursor());
 		assertEquals(-1, editor.noteAtCaret(text.indexOf("T:Test")), "no note in the header");
+		key(roll, SWT.ARROW_RIGHT);
+		assertEquals(Fraction.of(2), roll.cursor(), "Right: the next note, the repeat's first");
+		key(roll, SWT.ARROW_LEFT);
+		key(roll, SWT.ARROW_LEFT);
+		assertEquals(Fraction.of(1), roll.cursor(), "Left twice: back over the e to the chord");
+		key(roll, SWT.HOME);
+		assertEquals(Fraction.ZERO, roll.cursor());
 
 		editor.chooseTune(1);
 		assertSameNotes(tunes.get(1).unfold().notes(), roll.notes());
@@ -237,6 +244,7 @@ class TuneEditorUiTest {
 			assertTrue(editor.statusText().contains("render the tune to a WAV file"), editor.statusText());
 			assertFalse(editor.isPlaying());
 			assertTrue(editor.playEnabled(), "Play can be tried again");
+			screenshot("tune-editor-no-sound.png");
 		}
 	}
 
@@ -295,6 +303,40 @@ class TuneEditorUiTest {
 			assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
 		}
 		waitFor(() -> editor.statusText().startsWith("Saved") ? true : null, "the saved message");
+	}
+
+	@Test
+	void aLargeCollectionNamesTheTuneItCannotReadAndFollowsPlaybackThroughALongTune() throws Exception {
+		String root = System.getProperty("neurograph.shared.data");
+		assertNotNull(root, "the system property neurograph.shared.data is not set; run the tests through Maven");
+		Path jigs = Path.of(root, "abc", "jigs.abc");
+		assertTrue(Files.isRegularFile(jigs), "the Nottingham Music Database is missing: " + jigs);
+		String text = new String(Files.readAllBytes(jigs), StandardCharsets.UTF_8);
+		TuneEditor editor = open(write("jigs.abc", text));
+		List<Tune> tunes = AbcReader.readBook(jigs).tunes();
+		assertEquals(tunes.size(), editor.tuneChoices().size());
+		assertTrue(editor.statusText().contains("1 tune of this file could not be read; the first: Tune 153 (Joy of the Dance),"
+				+ " line 2236, column 51"), editor.statusText());
+		assertFalse(editor.tuneChoices().stream().anyMatch(c -> c.startsWith("153: ")), "the tune that cannot be read");
+
+		int last = tunes.size() - 1;
+		editor.chooseTune(last);
+		Tune tune = tunes.get(last);
+		PianoRoll roll = editor.pianoRoll();
+		assertSameNotes(tune.unfold().notes(), roll.notes());
+		assertTrue(editor.abcText().getText().startsWith("X: " + tune.header().number() + "\n")
+				|| editor.abcText().getText().startsWith("X:" + tune.header().number() + "\n"), editor.abcText().getText());
+		// a position near the end: the roll scrolls to show the note being played
+		int target = roll.notes().size() - 3;
+		Note note = roll.notes().get(target);
+		editor.showPosition(note.time());
+		assertEquals(target, roll.highlighted());
+		Rectangle bounds = roll.noteBounds(target, note.pitch());
+		Rectangle area = roll.getClientArea();
+		assertTrue(bounds.x >= 0 && bounds.x + bounds.width <= area.width, "the note is scrolled into view: " + bounds);
+		assertTrue(bounds.y >= 0 && bounds.y + bounds.height <= area.height, "the note is scrolled into view: " + bounds);
+		assertEquals(PianoRoll.HIGHLIGHT, pixels(roll, bounds)[0]);
+		screenshot("tune-editor-jigs.png");
 	}
 
 	@Test
@@ -413,6 +455,12 @@ class TuneEditorUiTest {
 		}
 		processEvents(200); // a few more timer ticks at the same held position
 		assertEquals(expected, editor.pianoRoll().highlighted(), "the note highlighted at the held position");
+	}
+
+	private static void key(PianoRoll roll, int keyCode) {
+		Event e = new Event();
+		e.keyCode = keyCode;
+		roll.notifyListeners(SWT.KeyDown, e);
 	}
 
 	private void space(TuneEditor editor) {

@@ -19,8 +19,9 @@ import org.neurograph.music.Fraction;
 /**
  * A piano roll drawn with SWT: pitch upwards (note names at every C, lines between octaves, darker rows for the black
  * keys), time to the right (bar lines with bar numbers), each note a bar as long as it sounds, the note being played
- * highlighted. Scrolls both ways; Ctrl+wheel (or {@link #zoom}) zooms in time. A click puts the play cursor on the
- * note under the mouse (or the next note after it).
+ * highlighted. Scrolls both ways; Ctrl+wheel, Ctrl+plus / Ctrl+minus (or {@link #zoom}) zoom in time. A click puts
+ * the play cursor on the note under the mouse (or the next note after it); Left / Right move it from note to note,
+ * Home and End to the first and last.
  */
 public final class PianoRoll extends Canvas {
 	/** The colour of a note. */
@@ -83,6 +84,7 @@ public final class PianoRoll extends Canvas {
 				cursorListener.accept(cursor);
 			}
 		});
+		addListener(SWT.KeyDown, this::key);
 		getHorizontalBar().addListener(SWT.Selection, e -> redraw());
 		getVerticalBar().addListener(SWT.Selection, e -> redraw());
 	}
@@ -247,6 +249,46 @@ public final class PianoRoll extends Canvas {
 		int visibleHeight = area.height - RULER_HEIGHT;
 		if (y < v.getSelection() || y + rowHeight > v.getSelection() + visibleHeight) {
 			v.setSelection(Math.max(0, y - visibleHeight / 2));
+		}
+	}
+
+	/** Home: the cursor to the start; Left / Right: to the previous / next note; Ctrl +/-: zoom. */
+	private void key(Event e) {
+		if (tune == null || tune.notes().isEmpty()) {
+			return;
+		}
+		List<Note> notes = tune.notes();
+		Fraction moved = null;
+		switch (e.keyCode) {
+		case SWT.HOME -> moved = Fraction.ZERO;
+		case SWT.END -> moved = notes.get(notes.size() - 1).time();
+		case SWT.ARROW_RIGHT -> moved = notes.stream().map(Note::time).filter(t -> t.compareTo(cursor) > 0).findFirst()
+				.orElse(cursor);
+		case SWT.ARROW_LEFT -> {
+			moved = Fraction.ZERO;
+			for (Note n : notes) {
+				if (n.time().compareTo(cursor) < 0) {
+					moved = n.time();
+				}
+			}
+		}
+		default -> {
+			if ((e.stateMask & SWT.MOD1) != 0 && (e.character == '+' || e.character == '=')) {
+				zoom(1.25);
+			} else if ((e.stateMask & SWT.MOD1) != 0 && e.character == '-') {
+				zoom(0.8);
+			}
+		}
+		}
+		if (moved != null) {
+			e.doit = false;
+			setCursor(moved);
+			int x = xOf(moved);
+			if (x < KEYS_WIDTH || x > getClientArea().width - 20) {
+				getHorizontalBar().setSelection(Math.max(0, (int) Math.round(moved.toDouble() * pixelsPerWhole) - 40));
+				redraw();
+			}
+			cursorListener.accept(cursor);
 		}
 	}
 

@@ -167,6 +167,7 @@ public final class TuneEditor extends EditorPart {
 		tuneLabel.setText("Tune:");
 		tuneCombo = new Combo(tuneGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
 		tuneCombo.setVisibleItemCount(20);
+		tuneCombo.setLayoutData(new RowData(260, SWT.DEFAULT));
 		tuneCombo.setToolTipText("The tunes of this collection (X: numbers and titles)");
 		tuneCombo.addListener(SWT.Selection, e -> showTune(tuneCombo.getSelectionIndex()));
 		playButton = new Button(bar, SWT.PUSH);
@@ -222,6 +223,7 @@ public final class TuneEditor extends EditorPart {
 		abcText = new StyledText(sash, SWT.READ_ONLY | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
 		abcText.setFont(JFaceResources.getTextFont());
 		abcText.setMargins(4, 4, 4, 4);
+		abcText.setWordWrap(true);
 		sash.setWeights(68, 32);
 		Listener space = e -> {
 			if (e.character == ' ' && (e.stateMask & SWT.MODIFIER_MASK) == 0) {
