@@ -265,6 +265,14 @@ class TuneEditorUiTest {
 		file.setContents(new ByteArrayInputStream(BOOK.getBytes(StandardCharsets.UTF_8)), true, false, null);
 		waitFor(() -> editor.errorText().isEmpty() && editor.tuneFile() != null && editor.tuneFile().readable()
 				&& editor.pianoRoll().notes().size() == 12 ? true : null, "the fixed file");
+
+		// saved again (as the text editor does): read again, on the same tune
+		editor.chooseTune(1);
+		assertEquals(71, editor.pianoRoll().notes().get(2).pitch(), "GAB: B");
+		file.setContents(new ByteArrayInputStream(BOOK.replace("GAB c2d", "GAG c2d").getBytes(StandardCharsets.UTF_8)),
+				true, false, null);
+		waitFor(() -> editor.pianoRoll().notes().get(2).pitch() == 67 ? true : null, "the changed tune");
+		assertTrue(editor.tune().label().startsWith("2: "), editor.tune().label());
 	}
 
 	@Test

@@ -329,6 +329,7 @@ public final class TuneEditor extends EditorPart {
 			stack.layout(true, true);
 			return;
 		}
+		int previous = entry == null ? 0 : tuneCombo.getSelectionIndex();
 		tuneCombo.removeAll();
 		for (TuneFile.Entry e : read.tunes()) {
 			tuneCombo.add(e.label());
@@ -339,7 +340,7 @@ public final class TuneEditor extends EditorPart {
 		data.exclude = !several;
 		tuneGroup.setLayoutData(data);
 		stackLayout.topControl = content;
-		showTune(0);
+		showTune(previous >= 0 && previous < read.tunes().size() ? previous : 0); // read again: the same tune
 		stack.layout(true, true);
 	}
 
