@@ -16,6 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
@@ -284,6 +290,7 @@ class TuneEditorUiTest {
 		TuneEditor editor = open(mid);
 		Tune imported = MidiImport.read(mid.getLocation().toPath(), MidiImport.ALL_TRACKS, MidiImport.DEFAULT_GRID);
 		assertSameNotes(imported.unfold().notes(), editor.pianoRoll().notes());
+		assertEquals(List.of(), editor.tuneChoices(), "one track with notes: no chooser");
 		assertEquals(List.of(67, 69, 71, 72, 74, 76, 74), editor.pianoRoll().notes().stream().map(Note::pitch).toList());
 		assertEquals(AbcWriter.write(imported), editor.abcText().getText());
 		assertNotNull(editor.tune().ranges(), "the notes are found in the ABC text written from the MIDI file");
@@ -345,6 +352,45 @@ class TuneEditorUiTest {
 		assertTrue(bounds.y >= 0 && bounds.y + bounds.height <= area.height, "the note is scrolled into view: " + bounds);
 		assertEquals(PianoRoll.HIGHLIGHT, pixels(roll, bounds)[0]);
 		screenshot("tune-editor-jigs.png");
+	}
+
+	@Test
+	void aMidiFileWithSeveralTracksOffersEach() throws Exception {
+		Sequence sequence = new Sequence(Sequence.PPQ, 480);
+		Track conductor = sequence.createTrack();
+		conductor.add(new MidiEvent(new MetaMessage(0x51, new byte[] { 0x07, (byte) 0xA1, 0x20 }, 3), 0)); // 120 bpm
+		Track melody = sequence.createTrack();
+		melody.add(new MidiEvent(new MetaMessage(0x03, "Melody".getBytes(StandardCharsets.US_ASCII), 6), 0));
+		int[] tune = { 72, 74, 76, 77 };
+		for (int i = 0; i < tune.length; i++) {
+			melody.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, tune[i], 90), i * 480L));
+			melody.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, tune[i], 0), i * 480L + 480));
+		}
+		Track bass = sequence.createTrack();
+		bass.add(new MidiEvent(new MetaMessage(0x03, "Bass".getBytes(StandardCharsets.US_ASCII), 4), 0));
+		int[] low = { 48, 43 };
+		for (int i = 0; i < low.length; i++) {
+			bass.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 1, low[i], 90), i * 960L));
+			bass.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 1, low[i], 0), i * 960L + 960));
+		}
+		IFile file = project.getFile("two-tracks.mid");
+		MidiSystem.write(sequence, 1, file.getLocation().toFile());
+		file.refreshLocal(0, null);
+
+		TuneEditor editor = open(file);
+		assertEquals("Track:", editor.chooserLabel());
+		assertEquals(List.of("All tracks (highest voice)", "Track 2: Melody (4 notes, C5-F5)", "Track 3: Bass (2 notes, G2-C3)"),
+				editor.tuneChoices());
+		assertEquals(List.of(72, 74, 76, 77), pitches(editor));
+		editor.chooseTune(2);
+		assertEquals(List.of(48, 43), pitches(editor));
+		assertEquals(Fraction.of(1, 2), editor.pianoRoll().notes().get(1).time(), "the second half note");
+		editor.chooseTune(1);
+		assertEquals(List.of(72, 74, 76, 77), pitches(editor));
+	}
+
+	private static List<Integer> pitches(TuneEditor editor) {
+		return editor.pianoRoll().notes().stream().map(Note::pitch).toList();
 	}
 
 	@Test

@@ -289,7 +289,7 @@ public final class TuneEditor extends EditorPart {
 				read = TuneFile.read(p);
 			} catch (RuntimeException e) {
 				read = new TuneFile(List.of(), List.of(), "", "The file " + p.getFileName()
-						+ " cannot be shown: " + e, 0, 0);
+						+ " cannot be shown: " + e, 0, 0, false);
 				IStatus s = Status.error("Reading " + p + " failed", e);
 				org.eclipse.core.runtime.ILog.of(TuneEditor.class).log(s);
 			}
@@ -335,6 +335,9 @@ public final class TuneEditor extends EditorPart {
 			tuneCombo.add(e.label());
 		}
 		boolean several = read.tunes().size() > 1;
+		tuneLabel.setText(read.midi() ? "Track:" : "Tune:");
+		tuneCombo.setToolTipText(read.midi() ? "The melody of all tracks together (the highest note sounding), or of one track"
+				: "The tunes of this collection (X: numbers and titles)");
 		tuneGroup.setVisible(several);
 		RowData data = new RowData();
 		data.exclude = !several;
@@ -364,7 +367,8 @@ public final class TuneEditor extends EditorPart {
 		s.append(notes).append(notes == 1 ? " note, " : " notes, ").append(bars)
 				.append(bars == 1 ? " bar" : " bars").append(" as played, ").append(formatSeconds(seconds(entry.tune().duration()))).append(". ");
 		if (!file.errors().isEmpty()) {
-			s.append(file.errors().size()).append(file.errors().size() == 1 ? " tune" : " tunes")
+			s.append(file.errors().size()).append(file.midi() ? (file.errors().size() == 1 ? " track" : " tracks")
+					: file.errors().size() == 1 ? " tune" : " tunes")
 					.append(" of this file could not be read; the first: ").append(file.errors().get(0));
 		}
 		setStatus(s.toString().strip(), false);
@@ -660,7 +664,8 @@ public final class TuneEditor extends EditorPart {
 		dialog.setFilterPath(path.getParent().toString());
 		String base = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
 		if (file != null && file.tunes().size() > 1) {
-			base += "-" + entry.tune().written().header().number();
+			int index = tuneCombo.getSelectionIndex();
+			base += file.midi() ? (index == 0 ? "" : "-track" + index) : "-" + entry.tune().written().header().number();
 		}
 		dialog.setFileName(base + "." + extension);
 		String chosen = dialog.open();
@@ -732,6 +737,11 @@ public final class TuneEditor extends EditorPart {
 	/** The tune chooser's entries, empty while it is hidden (one tune). */
 	public List<String> tuneChoices() {
 		return tuneGroup.getVisible() ? List.of(tuneCombo.getItems()) : List.of();
+	}
+
+	/** The chooser's label: "Tune:" for ABC collections, "Track:" for MIDI files. */
+	public String chooserLabel() {
+		return tuneLabel.getText();
 	}
 
 	/** Chooses a tune as the user does. */

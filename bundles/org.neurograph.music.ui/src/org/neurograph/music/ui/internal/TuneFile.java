@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.sound.midi.Sequence;
+
 import org.neurograph.music.AbcReader;
 import org.neurograph.music.AbcSyntaxException;
 import org.neurograph.music.AbcWriter;
 import org.neurograph.music.MidiImport;
+import org.neurograph.music.MidiTrackInfo;
 import org.neurograph.music.MusicException;
 import org.neurograph.music.Tune;
 import org.neurograph.music.TuneBook;
@@ -31,8 +34,10 @@ import org.neurograph.music.TuneBook;
  * @param problem what made the file unreadable as a whole (no tune could be read), or {@code null}
  * @param line    for an unreadable ABC file, the line of the first error from 1; 0 if not known
  * @param column  its column from 1; 0 if not known
+ * @param midi    true for a MIDI file, whose entries are its tracks (all together first, then each with notes)
  */
-public record TuneFile(List<Entry> tunes, List<String> errors, String source, String problem, int line, int column) {
+public record TuneFile(List<Entry> tunes, List<String> errors, String source, String problem, int line, int column,
+		boolean midi) {
 
 	/**
 	 * One tune.
@@ -72,12 +77,33 @@ public record TuneFile(List<Entry> tunes, List<String> errors, String source, St
 		}
 	}
 
-	/** Reads MIDI bytes: the melody of all tracks, as {@link MidiImport} finds it. */
+	/**
+	 * Reads MIDI bytes: the melody of all tracks together (the highest voice), as {@link MidiImport} finds it, and,
+	 * when several tracks have notes, the melody of each of them.
+	 */
 	static TuneFile midi(byte[] bytes, String title) {
 		try {
-			Tune tune = MidiImport.fromSequence(MidiImport.sequence(bytes), MidiImport.ALL_TRACKS,
-					MidiImport.DEFAULT_GRID, title);
-			return new TuneFile(List.of(entry(tune, AbcWriter.write(tune))), List.of(), "", null, 0, 0);
+			Sequence sequence = MidiImport.sequence(bytes);
+			Tune all = MidiImport.fromSequence(sequence, MidiImport.ALL_TRACKS, MidiImport.DEFAULT_GRID, title);
+			List<MidiTrackInfo> tracks = MidiImport.tracks(sequence).stream().filter(t -> t.notes() > 0).toList();
+			List<Entry> entries = new ArrayList<>();
+			List<String> errors = new ArrayList<>();
+			if (tracks.size() <= 1) {
+				entries.add(entry("Melody", all, AbcWriter.write(all)));
+			} else {
+				entries.add(entry("All tracks (highest voice)", all, AbcWriter.write(all)));
+				for (MidiTrackInfo t : tracks) {
+					String label = "Track " + (t.index() + 1) + (t.name().isBlank() ? "" : ": " + t.name().strip()) + " ("
+							+ t.notes() + " notes, " + PianoRoll.name(t.lowest()) + "-" + PianoRoll.name(t.highest()) + ")";
+					try {
+						Tune tune = MidiImport.fromSequence(sequence, t.index(), MidiImport.DEFAULT_GRID, title);
+						entries.add(entry(label, tune, AbcWriter.write(tune)));
+					} catch (MusicException e) {
+						errors.add(label + ": " + e.getMessage());
+					}
+				}
+			}
+			return new TuneFile(entries, errors, "", null, 0, 0, true);
 		} catch (MusicException e) {
 			return failure(e.getMessage(), "", 0, 0);
 		}
@@ -113,17 +139,20 @@ public record TuneFile(List<Entry> tunes, List<String> errors, String source, St
 			Tune tune = book.tunes().get(i);
 			entries.add(entry(tune, matched ? texts.get(i) : AbcWriter.write(tune)));
 		}
-		return new TuneFile(entries, errors, source, null, 0, 0);
+		return new TuneFile(entries, errors, source, null, 0, 0, false);
 	}
 
 	private static Entry entry(Tune tune, String abc) {
 		String title = tune.header().title().isEmpty() ? "(untitled)" : tune.header().title();
-		return new Entry(tune.header().number() + ": " + title, PlayedTune.of(tune), abc,
-				AbcSourceMap.noteRanges(abc, tune.notes().size()));
+		return entry(tune.header().number() + ": " + title, tune, abc);
+	}
+
+	private static Entry entry(String label, Tune tune, String abc) {
+		return new Entry(label, PlayedTune.of(tune), abc, AbcSourceMap.noteRanges(abc, tune.notes().size()));
 	}
 
 	private static TuneFile failure(String problem, String source, int line, int column) {
-		return new TuneFile(List.of(), List.of(), source, problem, line, column);
+		return new TuneFile(List.of(), List.of(), source, problem, line, column, false);
 	}
 
 	/** ABC bytes as text: UTF-8 if valid, else Latin-1 (older collections), as the reader does. */
