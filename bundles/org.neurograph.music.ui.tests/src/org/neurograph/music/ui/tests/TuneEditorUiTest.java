@@ -148,6 +148,7 @@ class TuneEditorUiTest {
 		String text = editor.abcText().getText();
 		editor.showPosition(Fraction.of(9, 4));
 		assertEquals(7, roll.highlighted(), "the second f of the second time through");
+		assertEquals(Fraction.of(9, 4), roll.playhead());
 		assertSelected(editor, text.indexOf("f2"), "f2");
 		editor.showPosition(Fraction.of(13, 8));
 		assertEquals(5, roll.highlighted());
@@ -169,6 +170,7 @@ class TuneEditorUiTest {
 
 		editor.showPosition(null);
 		assertEquals(-1, roll.highlighted());
+		assertNull(roll.playhead());
 
 		// a click in the ABC text puts the play cursor on the note there (its first time through)
 		assertEquals(5, editor.noteAtCaret(text.indexOf("e2-e2") + 3));
@@ -279,6 +281,9 @@ class TuneEditorUiTest {
 				true, false, null);
 		waitFor(() -> editor.pianoRoll().notes().get(2).pitch() == 67 ? true : null, "the changed tune");
 		assertTrue(editor.tune().label().startsWith("2: "), editor.tune().label());
+
+		file.delete(true, null);
+		waitFor(() -> page.getEditorReferences().length == 0 ? true : null, "the editor of the deleted file to close");
 	}
 
 	@Test

@@ -59,6 +59,8 @@ public final class PianoRoll extends Canvas {
 	private int rowHeight = 10;
 	private int highlighted = -1;
 	private Fraction cursor = Fraction.ZERO;
+	/** Where playback is, or {@code null}. */
+	private Fraction playhead;
 	private Consumer<Fraction> cursorListener = f -> {
 	};
 
@@ -94,6 +96,7 @@ public final class PianoRoll extends Canvas {
 		tune = newTune;
 		highlighted = -1;
 		cursor = Fraction.ZERO;
+		playhead = null;
 		if (tune != null && !tune.notes().isEmpty()) {
 			int lo = 127;
 			int hi = 0;
@@ -136,6 +139,19 @@ public final class PianoRoll extends Canvas {
 			reveal(tune.notes().get(index));
 		}
 		redraw();
+	}
+
+	/** Where playback is (a thin line), or {@code null} when nothing plays. */
+	public Fraction playhead() {
+		return playhead;
+	}
+
+	/** Moves the playback line ({@code null}: hidden). */
+	public void setPlayhead(Fraction time) {
+		if (time == null ? playhead != null : !time.equals(playhead)) {
+			playhead = time;
+			redraw();
+		}
 	}
 
 	/** Where Play starts, in whole notes of the played tune. */
@@ -339,6 +355,13 @@ public final class PianoRoll extends Canvas {
 				for (int pitch : n.pitches()) {
 					Rectangle r = noteBounds(i, pitch);
 					gc.fillRoundRectangle(r.x, r.y, r.width, r.height, 4, 4);
+				}
+			}
+			if (playhead != null) {
+				int px = xOf(playhead);
+				if (px >= KEYS_WIDTH) {
+					gc.setForeground(highlightColor);
+					gc.drawLine(px, RULER_HEIGHT, px, area.height);
 				}
 			}
 			int cx = xOf(cursor);

@@ -514,6 +514,7 @@ public final class TuneEditor extends EditorPart {
 			return;
 		}
 		int index = time == null ? -1 : entry.tune().noteAt(time);
+		roll.setPlayhead(time);
 		roll.setHighlighted(index);
 		if (index < 0) {
 			return;
@@ -695,14 +696,21 @@ public final class TuneEditor extends EditorPart {
 		}
 		IFile f = input.getFile();
 		IResourceDelta delta = event.getDelta().findMember(f.getFullPath());
-		if (delta == null || delta.getKind() != IResourceDelta.CHANGED
-				|| (delta.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) == 0) {
+		if (delta == null) {
 			return;
 		}
+		boolean gone = delta.getKind() == IResourceDelta.REMOVED;
+		boolean changed = delta.getKind() == IResourceDelta.CHANGED
+				&& (delta.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0;
 		Display display = stack == null ? null : stack.getDisplay();
-		if (display != null && !display.isDisposed()) {
+		if ((gone || changed) && display != null && !display.isDisposed()) {
 			display.asyncExec(() -> {
-				if (!stack.isDisposed()) {
+				if (stack.isDisposed()) {
+					return;
+				}
+				if (gone) {
+					getSite().getPage().closeEditor(this, false); // deleted or moved away, as text editors do
+				} else {
 					load();
 				}
 			});
