@@ -167,7 +167,7 @@ public final class TuneEditor extends EditorPart {
 		tuneLabel.setText("Tune:");
 		tuneCombo = new Combo(tuneGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
 		tuneCombo.setVisibleItemCount(20);
-		tuneCombo.setLayoutData(new RowData(260, SWT.DEFAULT));
+		tuneCombo.setLayoutData(new RowData(220, SWT.DEFAULT));
 		tuneCombo.setToolTipText("The tunes of this collection (X: numbers and titles)");
 		tuneCombo.addListener(SWT.Selection, e -> showTune(tuneCombo.getSelectionIndex()));
 		playButton = new Button(bar, SWT.PUSH);
@@ -189,6 +189,7 @@ public final class TuneEditor extends EditorPart {
 		new Label(instrumentGroup, SWT.NONE).setText("Instrument:");
 		instrumentCombo = new Combo(instrumentGroup, SWT.READ_ONLY | SWT.DROP_DOWN);
 		instrumentCombo.setVisibleItemCount(24);
+		instrumentCombo.setLayoutData(new RowData(200, SWT.DEFAULT));
 		for (int p = 0; p < 128; p++) {
 			instrumentCombo.add(GeneralMidi.label(p));
 		}
@@ -359,7 +360,8 @@ public final class TuneEditor extends EditorPart {
 		Tempo tempo = entry.tune().played().header().effectiveTempo();
 		tuneBpm = tempo.beatsPerMinute();
 		tempoSpinner.setValues(tuneBpm, Math.max(1, (int) Math.ceil(tuneBpm / 4.0)), Math.min(2000, tuneBpm * 4), 0, 1, 10);
-		beatLabel.setText("beats of " + tempo.beat() + " per minute");
+		beatLabel.setText("bpm (beat " + tempo.beat() + ")");
+		beatLabel.getParent().layout();
 		int notes = entry.tune().notes().size();
 		StringBuilder s = new StringBuilder();
 		long bars = 1 + entry.tune().bars().stream()
