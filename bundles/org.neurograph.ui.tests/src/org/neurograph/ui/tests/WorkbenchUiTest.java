@@ -29,7 +29,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IWorkbenchPage;
@@ -191,10 +190,10 @@ class WorkbenchUiTest {
 		IProject project = DemoProject.handle();
 		IFile tune = project.getFile("outputs/tune.abc");
 		tune.create("X:1\nT:Test\nK:C\nCDEF|\n".getBytes(StandardCharsets.UTF_8), true, false, null);
-		for (IFile file : List.of(project.getFile("datasets/shapes/dataset.json"), tune)) {
-			IEditorPart editor = IDE.openEditor(page, file);
-			assertEquals("org.eclipse.ui.DefaultTextEditor", editor.getSite().getId(), file.getName() + " opens as text");
-		}
+		IFile json = project.getFile("datasets/shapes/dataset.json");
+		assertEquals("org.eclipse.ui.DefaultTextEditor", IDE.openEditor(page, json).getSite().getId(), "JSON opens as text");
+		// the workbench feature's music.ui opens tunes in its tune editor (Open With > Text Editor edits them)
+		assertEquals("org.neurograph.music.ui.tuneEditor", IDE.openEditor(page, tune).getSite().getId(), "a tune");
 		IFile image = outputs(project).get(0);
 		ImageViewerEditor viewer = assertInstanceOf(ImageViewerEditor.class, IDE.openEditor(page, image));
 		Ui.waitFor(viewer::image, "the image in the viewer");
