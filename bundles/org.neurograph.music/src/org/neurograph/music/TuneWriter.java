@@ -76,6 +76,8 @@ public final class TuneWriter {
 	private TuneTokens.Kind previous = TuneTokens.Kind.KEY;
 	private boolean bodyStarted;
 	private int bars;
+	/** Whether the model knows a bar line that can end a tune ({@code |]} or {@code :|}). */
+	private boolean anyFinal;
 	private final Map<String, boolean[]> reachableCache = new HashMap<>();
 
 	private TuneWriter(TuneModel model, long seed) {
@@ -221,6 +223,11 @@ public final class TuneWriter {
 			lengthTicks[i] = ticks(model.token(i).length());
 		}
 		fill = computeReachable(Fraction.ONE, 0);
+		for (int i = 0; i < model.size(); i++) {
+			TuneTokens.Token t = model.token(i);
+			anyFinal |= t.kind() == TuneTokens.Kind.BAR
+					&& (t.bar() == Event.BarLine.Kind.FINAL || t.bar() == Event.BarLine.Kind.REPEAT_END);
+		}
 		if (!fill[(int) barTicks]) {
 			throw new MusicException("The model's note lengths cannot fill a bar of " + meter.text() + ".");
 		}
@@ -293,13 +300,6 @@ public final class TuneWriter {
 		long remaining = barTicks - position;
 		boolean lastBarFull = remaining == 0 && bars == targetBars - 1;
 		boolean[] tupletFill = tupletLeft > 0 ? reachable(tupletFactor, tupletLeft - 1) : null;
-		boolean anyFinal = false;
-		for (int i = 0; i < model.size(); i++) {
-			TuneTokens.Token t = model.token(i);
-			if (t.kind() == TuneTokens.Kind.BAR && (t.bar() == Event.BarLine.Kind.FINAL || t.bar() == Event.BarLine.Kind.REPEAT_END)) {
-				anyFinal = true;
-			}
-		}
 		for (int i = 0; i < model.size(); i++) {
 			TuneTokens.Token t = model.token(i);
 			ok[i] = switch (t.kind()) {

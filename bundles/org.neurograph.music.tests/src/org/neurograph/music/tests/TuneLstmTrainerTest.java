@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,8 +118,10 @@ class TuneLstmTrainerTest {
 			}
 		});
 		long start = System.nanoTime();
+		long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		RunInfo info = run.run(Progress.none());
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
 		assertEquals(RunState.FINISHED, info.state(), info.message());
 
 		Path modelFolder = project.resolve("models").resolve("ashover-lstm");
@@ -133,7 +136,8 @@ class TuneLstmTrainerTest {
 		double last = losses.subList(losses.size() - 20, losses.size()).stream().mapToDouble(d -> d).average().orElseThrow();
 		double valLoss = valLosses.get(valLosses.size() - 1);
 		System.out.printf("[music] %d tokens (uniform %.2f nats, unigram %.2f); loss %.3f -> %.3f, validation %.3f; "
-				+ "%d steps in %.1f s%n", model.size(), uniform, unigram, first, last, valLoss, info.step(), seconds);
+				+ "%d steps in %.1f s (%.1f s of CPU)%n", model.size(), uniform, unigram, first, last, valLoss, info.step(),
+				seconds, cpu);
 		assertTrue(first > 0.8 * uniform, "an untrained network is unsure: " + first + " vs " + uniform);
 		assertTrue(last < unigram, "training loss " + last + " is below the unigram entropy " + unigram);
 		assertTrue(valLoss < unigram, "validation loss " + valLoss + " is below the unigram entropy " + unigram);
