@@ -124,8 +124,8 @@ public final class TuneWriter {
 			keyToken = s.key().isBlank() ? null : TuneTokens.keyToken(KeyNames.canonical(s.key()).orElseThrow(
 					() -> new MusicException("'" + s.key() + "' is not a key; write e.g. G, Em, Ador, Dmix or Bb.")));
 		}
-		meterToken = header(meterToken, TuneTokens.Kind.METER, "meter");
-		keyToken = header(keyToken, TuneTokens.Kind.KEY, "key");
+		meterToken = header(meterToken, TuneTokens.Kind.METER, "meter", s.temperature());
+		keyToken = header(keyToken, TuneTokens.Kind.KEY, "key", s.temperature());
 		meter = Meter.parse(meterToken.substring(2));
 		prepareTicks();
 		List<String> body = primer.isEmpty() ? List.of() : primer.subList(2, primer.size());
@@ -169,7 +169,7 @@ public final class TuneWriter {
 	}
 
 	/** Feeds the asked header token, or samples one of that kind. */
-	private String header(String asked, TuneTokens.Kind kind, String what) throws MusicException {
+	private String header(String asked, TuneTokens.Kind kind, String what, double temperature) throws MusicException {
 		boolean[] allowed = new boolean[model.size()];
 		TreeSet<String> known = new TreeSet<>();
 		for (int i = 0; i < model.size(); i++) {
@@ -183,7 +183,7 @@ public final class TuneWriter {
 		}
 		String token = asked;
 		if (token == null) {
-			token = model.tokens().get(sample(allowed, 1.0));
+			token = model.tokens().get(sample(allowed, temperature));
 		} else if (model.indexOf(token) < 0) {
 			throw new MusicException("The model has never seen the " + what + " " + token.substring(2) + ". It knows: "
 					+ String.join(", ", known) + ".");
