@@ -18,11 +18,13 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 
 /**
- * One SWTChart chart per metric of the runs shown, two to a row in metric order, each with the runs overlaid. Charts
- * come and go with the metrics; a refresh only appends the new points to the charts.
+ * One SWTChart chart per metric of the runs shown, two to a row in metric order, each with the runs overlaid, sharing
+ * the height of the view. Charts come and go with the metrics; a refresh only appends the new points to the charts.
  */
 final class ChartGrid {
-	private static final int CHART_HEIGHT = 260;
+	/** Charts share the height of the view, but are never lower than this (the grid scrolls instead) or higher. */
+	private static final int MIN_CHART_HEIGHT = 230;
+	private static final int MAX_CHART_HEIGHT = 600;
 
 	private final ScrolledComposite scroll;
 	private final Composite charts;
@@ -106,7 +108,7 @@ final class ChartGrid {
 	private MetricChart newChart(String metric) {
 		MetricChart chart = new MetricChart(charts, metric);
 		GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
-		data.heightHint = CHART_HEIGHT;
+		data.heightHint = MIN_CHART_HEIGHT;
 		data.widthHint = 200;
 		chart.chart().setLayoutData(data);
 		chart.setSmoothing(smoothing);
@@ -122,6 +124,15 @@ final class ChartGrid {
 
 	private void relayout() {
 		int width = scroll.getClientArea().width;
+		int rows = (byMetric.size() + 1) / 2;
+		if (rows > 0) {
+			GridLayout grid = (GridLayout) charts.getLayout();
+			int free = scroll.getClientArea().height - 2 * grid.marginHeight - (rows - 1) * grid.verticalSpacing;
+			int height = Math.min(MAX_CHART_HEIGHT, Math.max(MIN_CHART_HEIGHT, free / rows));
+			for (MetricChart chart : byMetric.values()) {
+				((GridData) chart.chart().getLayoutData()).heightHint = height;
+			}
+		}
 		charts.layout(true, true);
 		scroll.setMinSize(charts.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
 	}
