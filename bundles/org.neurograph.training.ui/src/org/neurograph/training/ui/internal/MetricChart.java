@@ -117,6 +117,9 @@ final class MetricChart {
 	 * True if anything changed.
 	 */
 	boolean update(List<RunData> runs) {
+		if (!outdated(runs)) {
+			return false;
+		}
 		boolean changed = false;
 		chart.suspendUpdate(true);
 		try {
@@ -144,7 +147,7 @@ final class MetricChart {
 						curves.put(id, c);
 						changed = true;
 					}
-					c.paint(i);
+					changed |= c.paint(i);
 					changed |= c.append(s);
 				}
 			}
@@ -159,6 +162,22 @@ final class MetricChart {
 			chart.redraw();
 		}
 		return changed;
+	}
+
+	/** True if the chart does not show exactly the points of {@code runs}, in their colours. */
+	private boolean outdated(List<RunData> runs) {
+		int lines = 0;
+		for (int i = 0; i < runs.size(); i++) {
+			Series s = runs.get(i).series(metric);
+			if (s != null) {
+				lines++;
+				Curve c = curves.get(runs.get(i).folder().id());
+				if (c == null || c.colour != i || c.source != s || c.revision != s.revision() || c.drawn != s.size()) {
+					return true;
+				}
+			}
+		}
+		return lines != curves.size();
 	}
 
 	/** Smooths every line with {@code weight} in [0, 1); the measured values show behind when smoothing is on. */
@@ -292,6 +311,7 @@ final class MetricChart {
 		int drawn;
 		double[] smooth = new double[0];
 		Smoothing smoother;
+		int colour = -1;
 
 		@SuppressWarnings("unchecked")
 		Curve(String runId) {
@@ -309,14 +329,16 @@ final class MetricChart {
 			chart.getSeriesSet().sendToBack(measured.getId());
 		}
 
-		/** Gives the run the {@code index}-th colour. */
-		void paint(int index) {
-			int[] rgb = PALETTE[index % PALETTE.length];
-			Color strong = new Color(rgb[0], rgb[1], rgb[2]);
-			if (!strong.equals(smoothed.getLineColor())) {
-				smoothed.setLineColor(strong);
-				measured.setLineColor(new Color(faint(rgb[0]), faint(rgb[1]), faint(rgb[2])));
+		/** Gives the run the {@code index}-th colour; true if that is a new colour. */
+		boolean paint(int index) {
+			if (index == colour) {
+				return false;
 			}
+			colour = index;
+			int[] rgb = PALETTE[index % PALETTE.length];
+			smoothed.setLineColor(new Color(rgb[0], rgb[1], rgb[2]));
+			measured.setLineColor(new Color(faint(rgb[0]), faint(rgb[1]), faint(rgb[2])));
+			return true;
 		}
 
 		private static int faint(int channel) {
