@@ -103,6 +103,7 @@ class DashboardUiTest {
 				"the dashboard to open when the run starts");
 		UiWait.waitFor(display, () -> dashboard.selectedRuns().equals(List.of(firstRun)) ? true : null,
 				"the dashboard to show the run that started (it may be open already, on an earlier run)");
+		assertTrue(page.isPartVisible(dashboard), "the dashboard is brought to the front of its stack");
 		page.setPartState(page.findViewReference(DashboardView.ID), IWorkbenchPage.STATE_MAXIMIZED);
 		UiWait.waitFor(display, () -> dashboard.chartPoints("loss") >= 20 ? true : null, "20 points on the loss chart");
 		assertEquals(1, dashboard.chartLines("loss"));
