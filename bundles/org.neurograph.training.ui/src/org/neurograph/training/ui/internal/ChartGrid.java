@@ -1,9 +1,9 @@
 package org.neurograph.training.ui.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -12,24 +12,30 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 
-/** One chart per metric of the runs shown, two to a row, each with the runs' curves overlaid. */
+/**
+ * One SWTChart chart per metric of the runs shown, two to a row in metric order, each with the runs overlaid, sharing
+ * the height of the view. Charts come and go with the metrics; a refresh only appends the new points to the charts.
+ */
 final class ChartGrid {
-	private static final int CHART_HEIGHT = 230;
+	/** Charts share the height of the view, but are never lower than this (the grid scrolls instead) or higher. */
+	private static final int MIN_CHART_HEIGHT = 230;
+	private static final int MAX_CHART_HEIGHT = 600;
 
 	private final ScrolledComposite scroll;
 	private final Composite charts;
 	private final Label empty;
-	private final Map<String, ChartCanvas> byMetric = new LinkedHashMap<>();
-	private final Consumer<ChartCanvas> exportAction;
+	private final Map<String, MetricChart> byMetric = new TreeMap<>();
+	private final Consumer<MetricChart> exportAction;
 	private double smoothing;
 	private boolean logScale;
 
 	/** {@code exportAction} is offered in each chart's context menu. */
-	ChartGrid(Composite parent, Consumer<ChartCanvas> exportAction) {
+	ChartGrid(Composite parent, Consumer<MetricChart> exportAction) {
 		this.exportAction = exportAction;
 		scroll = new ScrolledComposite(parent, SWT.V_SCROLL);
 		scroll.setExpandHorizontal(true);
@@ -47,31 +53,41 @@ final class ChartGrid {
 		return scroll;
 	}
 
-	/** Shows the metrics of {@code runs} (in order: the first run gets the first colour). */
+	/**
+	 * Shows the metrics of {@code runs} (in order: the first run gets the first colour): adds the charts of new
+	 * metrics, drops those of metrics no run has, and appends the new points to the others.
+	 */
 	void show(List<RunData> runs) {
 		TreeSet<String> names = new TreeSet<>();
 		runs.forEach(r -> names.addAll(r.names()));
-		byMetric.keySet().removeIf(name -> {
-			if (!names.contains(name)) {
-				byMetric.get(name).dispose();
-				return true;
+		boolean layoutChanged = false;
+		for (Iterator<Map.Entry<String, MetricChart>> it = byMetric.entrySet().iterator(); it.hasNext();) {
+			Map.Entry<String, MetricChart> e = it.next();
+			if (!names.contains(e.getKey())) {
+				e.getValue().dispose();
+				it.remove();
+				layoutChanged = true;
 			}
-			return false;
-		});
-		for (String name : names) {
-			ChartCanvas chart = byMetric.computeIfAbsent(name, n -> newChart());
-			List<ChartCanvas.Line> lines = new ArrayList<>();
-			for (RunData r : runs) {
-				Series s = r.series(name);
-				if (s != null) {
-					lines.add(new ChartCanvas.Line(r.folder().id(), s.steps(), s.values()));
-				}
-			}
-			chart.setData(name, lines);
 		}
-		empty.setVisible(byMetric.isEmpty());
-		((GridData) empty.getLayoutData()).exclude = !byMetric.isEmpty();
-		relayout();
+		for (String name : names) {
+			MetricChart chart = byMetric.get(name);
+			if (chart == null) {
+				chart = newChart(name);
+				byMetric.put(name, chart);
+				layoutChanged = true;
+			}
+			chart.update(runs);
+		}
+		if (layoutChanged) {
+			Control previous = empty;
+			for (MetricChart chart : byMetric.values()) {
+				chart.chart().moveBelow(previous);
+				previous = chart.chart();
+			}
+			empty.setVisible(byMetric.isEmpty());
+			((GridData) empty.getLayoutData()).exclude = !byMetric.isEmpty();
+			relayout();
+		}
 	}
 
 	void setSmoothing(double weight) {
@@ -85,28 +101,38 @@ final class ChartGrid {
 	}
 
 	/** The chart of {@code metric}, or null. */
-	ChartCanvas chart(String metric) {
+	MetricChart chart(String metric) {
 		return byMetric.get(metric);
 	}
 
-	private ChartCanvas newChart() {
-		ChartCanvas chart = new ChartCanvas(charts);
+	private MetricChart newChart(String metric) {
+		MetricChart chart = new MetricChart(charts, metric);
 		GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
-		data.heightHint = CHART_HEIGHT;
+		data.heightHint = MIN_CHART_HEIGHT;
 		data.widthHint = 200;
-		chart.setLayoutData(data);
+		chart.chart().setLayoutData(data);
 		chart.setSmoothing(smoothing);
 		chart.setLogScale(logScale);
-		Menu menu = new Menu(chart);
+		Menu menu = new Menu(chart.chart());
 		MenuItem export = new MenuItem(menu, SWT.PUSH);
 		export.setText("Export Chart as PNG…");
 		export.addListener(SWT.Selection, e -> exportAction.accept(chart));
-		chart.setMenu(menu);
+		chart.chart().setMenu(menu);
+		chart.chart().getPlotArea().getControl().setMenu(menu);
 		return chart;
 	}
 
 	private void relayout() {
 		int width = scroll.getClientArea().width;
+		int rows = (byMetric.size() + 1) / 2;
+		if (rows > 0) {
+			GridLayout grid = (GridLayout) charts.getLayout();
+			int free = scroll.getClientArea().height - 2 * grid.marginHeight - (rows - 1) * grid.verticalSpacing;
+			int height = Math.min(MAX_CHART_HEIGHT, Math.max(MIN_CHART_HEIGHT, free / rows));
+			for (MetricChart chart : byMetric.values()) {
+				((GridData) chart.chart().getLayoutData()).heightHint = height;
+			}
+		}
 		charts.layout(true, true);
 		scroll.setMinSize(charts.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
 	}

@@ -52,6 +52,8 @@ public final class DashboardOpener implements EventHandler {
 		}
 		try {
 			DashboardView view = (DashboardView) page.showView(DashboardView.ID, null, IWorkbenchPage.VIEW_VISIBLE);
+			// VIEW_VISIBLE leaves a view stacked behind another (the gallery) hidden: bring it to the front, unfocused
+			page.bringToTop(view);
 			view.showRun(project, runId);
 		} catch (PartInitException e) {
 			ILog.of(DashboardOpener.class).error("Could not open the training dashboard", e);

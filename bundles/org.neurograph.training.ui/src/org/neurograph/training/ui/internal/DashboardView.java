@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.core.resources.IProject;
@@ -24,6 +25,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swtchart.Chart;
 import org.eclipse.ui.part.ViewPart;
 import org.neurograph.api.training.TrainingException;
 import org.neurograph.training.RunFolder;
@@ -197,16 +199,31 @@ public final class DashboardView extends ViewPart {
 		selectionChanged();
 	}
 
-	/** The number of points on the chart of {@code metric} (0 if there is no such chart). */
+	/** The number of points on the chart of {@code metric}, all runs together (0 if there is no such chart). */
 	public int chartPoints(String metric) {
-		ChartCanvas chart = charts.chart(metric);
+		MetricChart chart = charts.chart(metric);
 		return chart == null ? 0 : chart.pointCount();
 	}
 
-	/** The number of curves (runs) on the chart of {@code metric}. */
+	/** The number of runs on the chart of {@code metric}. */
 	public int chartLines(String metric) {
-		ChartCanvas chart = charts.chart(metric);
+		MetricChart chart = charts.chart(metric);
 		return chart == null ? 0 : chart.lineCount();
+	}
+
+	/**
+	 * The SWTChart chart of {@code metric}, or null: a run's smoothed line is the series named by the run's id, its
+	 * measured values the series {@code <run id> (measured)}.
+	 */
+	public Chart chart(String metric) {
+		MetricChart chart = charts.chart(metric);
+		return chart == null ? null : chart.chart();
+	}
+
+	/** Why the chart of {@code metric} is linear although the log scale is chosen, or "" (null if there is no such chart). */
+	public String chartNote(String metric) {
+		MetricChart chart = charts.chart(metric);
+		return chart == null ? null : chart.note();
 	}
 
 	public void setLogScale(boolean log) {
@@ -248,7 +265,7 @@ public final class DashboardView extends ViewPart {
 
 	/** Saves the chart of {@code metric} as an 800 x 500 PNG. */
 	public void exportChart(String metric, Path file) throws IOException {
-		ChartCanvas chart = charts.chart(metric);
+		MetricChart chart = charts.chart(metric);
 		if (chart == null) {
 			throw new IOException("There is no chart of '" + metric + "'.");
 		}
@@ -275,7 +292,7 @@ public final class DashboardView extends ViewPart {
 		}
 		runs.load(project(), this::liveStep);
 		if (changed) {
-			charts.show(List.copyOf(shown.values()));
+			charts.show(ordered());
 		}
 		samples.refresh();
 		updateButtons();
@@ -316,10 +333,14 @@ public final class DashboardView extends ViewPart {
 				// read at the next refresh
 			}
 		}
-		List<RunData> ordered = selected.stream().map(shown::get).toList();
-		charts.show(ordered);
+		charts.show(ordered());
 		samples.setRun(selected.isEmpty() ? null : RunFolder.of(project, selected.get(0)));
 		updateButtons();
+	}
+
+	/** The runs shown, in table order. */
+	private List<RunData> ordered() {
+		return runs.selectedIds().stream().map(shown::get).filter(Objects::nonNull).toList();
 	}
 
 	private Long liveStep(String runId) {
@@ -428,15 +449,16 @@ public final class DashboardView extends ViewPart {
 		}
 	}
 
-	private void exportChart(ChartCanvas chart) {
+	private void exportChart(MetricChart chart) {
 		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.png" });
-		dialog.setFileName(chart.title().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+		dialog.setFileName(chart.metric().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file != null) {
 			try {
-				chart.exportPng(Path.of(file), Math.max(640, chart.getSize().x), Math.max(400, chart.getSize().y));
+				chart.exportPng(Path.of(file), Math.max(640, chart.chart().getSize().x),
+						Math.max(400, chart.chart().getSize().y));
 			} catch (IOException e) {
 				MessageDialog.openError(getSite().getShell(), "Export chart", "Could not write " + file + ": "
 						+ e.getMessage());
