@@ -49,6 +49,7 @@ import org.neurograph.assets.PngProvenance;
 import org.neurograph.assets.ProvenanceJson;
 import org.neurograph.gan.GanModel;
 import org.neurograph.gan.GanOutputs;
+import org.neurograph.gan.LatentDirections;
 import org.neurograph.gan.LatentPlane;
 import org.neurograph.gan.LatentTools;
 import org.neurograph.gan.ui.internal.BreedingView;
@@ -85,8 +86,8 @@ class GanViewsUiTest {
 		modelFolder = project.resolve("models/tiny");
 		Files.createDirectories(modelFolder);
 		Path run = Files.createTempDirectory("gan-ui-run");
-		var params = trainer.parameters().resolve(Map.of("steps", "12", "imageSize", "32", "latentSize", "16",
-				"batchSize", "16", "filters", "8", "learningRateG", "0.002", "learningRateD", "0.002", "sampleCount", "4"));
+		var params = trainer.parameters().resolve(Map.of("steps", "150", "imageSize", "32", "latentSize", "16",
+				"batchSize", "16", "filters", "8", "learningRateG", "0.001", "learningRateD", "0.001", "sampleCount", "4"));
 		try (TrainingSession s = trainer.open(new TrainingRequest(params, dataset, run, 3, Optional.empty()),
 				Progress.none())) {
 			while (!s.isFinished()) {
@@ -210,6 +211,16 @@ class GanViewsUiTest {
 		assertEquals(256, file.getWidth(), "saved at the generator's default output size");
 		assertTrue(samePixels(file, again), "the generator makes the saved cell again, bit for bit");
 		assertTrue(view.status().startsWith("Saved outputs/"), view.status());
+
+		// principal directions: the plane of the model's two main modes of variation
+		view.setPrincipalDirections(true);
+		List<double[]> pcs = LatentDirections.principal(direct, 256, view.directionSeed(), 2);
+		LatentPlane principal = LatentPlane.through(plane.centre(), pcs.get(0), pcs.get(1));
+		waitFor(display, () -> principal.equals(view.plane()) && !view.rendering()
+				&& Arrays.equals(view.gridLatents().get(0), principal.at(-2 * 0.75, -2 * 0.75)) ? true : null,
+				"the grid of the principal directions");
+		assertGridIsTheGenerators(view, 0, 0, 0.75);
+		screenshot(display, "explorer-principal.png");
 	}
 
 	private static void assertGridIsTheGenerators(ExplorerView view, double x, double y, double step) {
@@ -240,8 +251,9 @@ class GanViewsUiTest {
 		waitFor(display, () -> view.childImages().size() == 9 && !view.rendering() ? true : null, "the children");
 		view.setParents(a, b);
 		view.setBlend(0.5, 0.3);
-		waitFor(display, () -> !view.rendering() && view.status().contains("ratio 0.50, mutation 0.30") ? true : null,
-				"the children of 0.5 / 0.3");
+		waitFor(display, () -> !view.rendering()
+				&& view.status().startsWith("Children of " + a + " and " + b + ", ratio 0.50, mutation 0.30") ? true : null,
+				"the children of a and b at 0.5 / 0.3");
 		float[] za = PngProvenance.read(generated.get(0)).orElseThrow().latent();
 		float[] zb = PngProvenance.read(generated.get(1)).orElseThrow().latent();
 		float[] blend = LatentTools.breed(za, zb, 0.5);
@@ -308,10 +320,15 @@ class GanViewsUiTest {
 		waitFor(display, () -> mode.imagesShown() >= 1 ? true : null, "the first image");
 		Rectangle screen = display.getPrimaryMonitor().getBounds();
 		assertEquals(screen, mode.shell().getBounds(), "the installation covers the screen");
-		ImageData first = mode.currentImage();
+		float[] start = mode.currentLatent();
+		assertArrayEquals(view.plane().centre(), start, "the walk starts at the explorer's centre");
+		assertTrue(samePixels(direct.render(start), mode.currentImage()), "the first image is the explorer's centre's");
 		waitFor(display, () -> mode.imagesShown() >= 3 ? true : null, "two more images at a tempo of half a second");
 		assertTrue(mode.framesShown() > mode.imagesShown(), "the walk glides through frames between images");
-		assertFalse(Arrays.equals(first.data, mode.currentImage().data), "a new image is shown");
+		float[] now = mode.currentLatent();
+		assertFalse(Arrays.equals(start, now), "the walk moved on");
+		assertTrue(samePixels(direct.render(now), mode.currentImage()), "the image shown is the walk's image");
+		assertFalse(samePixels(direct.render(start), mode.currentImage()), "a new image is shown");
 		assertEquals(1, mode.liveImages(), "only the image on the screen holds an SWT image");
 		screenshot(display, "installation.png");
 
@@ -339,6 +356,21 @@ class GanViewsUiTest {
 		e.character = keyCode == SWT.CR ? '\r' : 0;
 		e.doit = true;
 		view.gridWidget().notifyListeners(SWT.KeyDown, e);
+	}
+
+	private static boolean samePixels(BufferedImage a, ImageData b) {
+		if (a.getWidth() != b.width || a.getHeight() != b.height) {
+			return false;
+		}
+		for (int y = 0; y < a.getHeight(); y++) {
+			for (int x = 0; x < a.getWidth(); x++) {
+				var rgb = b.palette.getRGB(b.getPixel(x, y));
+				if ((a.getRGB(x, y) & 0xffffff) != (rgb.red << 16 | rgb.green << 8 | rgb.blue)) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private static boolean samePixels(BufferedImage a, BufferedImage b) {

@@ -76,11 +76,15 @@ public final class BreedingView extends ViewPart {
 		});
 		new Label(controls, SWT.NONE).setText("Parent A:");
 		parentA = new Combo(controls, SWT.READ_ONLY);
-		parentA.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		GridData aData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		aData.widthHint = 260;
+		parentA.setLayoutData(aData);
 		parentA.addListener(SWT.Selection, e -> parentsChanged());
 		new Label(controls, SWT.NONE).setText("Parent B:");
 		parentB = new Combo(controls, SWT.READ_ONLY);
-		parentB.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		GridData bData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		bData.widthHint = 260;
+		parentB.setLayoutData(bData);
 		parentB.addListener(SWT.Selection, e -> parentsChanged());
 		new Label(controls, SWT.NONE).setText("Ratio:");
 		ratio = new Scale(controls, SWT.HORIZONTAL);
@@ -145,8 +149,36 @@ public final class BreedingView extends ViewPart {
 
 	/** Lists the GAN models of the open projects. */
 	public void refreshModels() {
-		modelChoices = GanAssets.models();
+		String selected = models.getText();
+		List<GanAssets.ModelChoice> found = GanAssets.models();
+		if (found.equals(modelChoices)) {
+			return;
+		}
+		modelChoices = found;
 		models.setItems(modelChoices.stream().map(GanAssets.ModelChoice::label).toArray(String[]::new));
+		int i = List.of(models.getItems()).indexOf(selected);
+		if (i >= 0) {
+			models.select(i);
+		}
+	}
+
+	/** Lists the model's GAN images as parents again (new ones made since), keeping the chosen parents. */
+	private void refreshOutputs() {
+		ModelLoader.Loaded model = loaded;
+		if (model == null) {
+			return;
+		}
+		Job job = Job.create("Listing the GAN images", monitor -> {
+			List<GanAssets.OutputChoice> found = GanAssets.outputs(model.choice(), model.model().latentSize());
+			ui(() -> {
+				if (loaded == model && !found.equals(outputs)) {
+					setOutputs(found, null);
+				}
+			});
+			return Status.OK_STATUS;
+		});
+		job.setSystem(true);
+		job.schedule();
 	}
 
 	/** Loads {@code choice} in a job and lists its outputs as parents. */
@@ -319,6 +351,8 @@ public final class BreedingView extends ViewPart {
 	@Override
 	public void setFocus() {
 		children.setFocus();
+		refreshModels();
+		refreshOutputs();
 	}
 
 	// --- for tests ---

@@ -92,7 +92,9 @@ public final class ExplorerView extends ViewPart {
 
 		new Label(controls, SWT.NONE).setText("Model:");
 		models = new Combo(controls, SWT.READ_ONLY);
-		models.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+		GridData modelData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+		modelData.widthHint = 200;
+		models.setLayoutData(modelData);
 		models.setToolTipText("A GAN model of an open project (models/<name>/ trained by the image GAN trainer)");
 		models.addListener(SWT.Selection, e -> {
 			if (models.getSelectionIndex() >= 0) {
@@ -101,7 +103,9 @@ public final class ExplorerView extends ViewPart {
 		});
 		new Label(controls, SWT.NONE).setText("Centre:");
 		centres = new Combo(controls, SWT.READ_ONLY);
-		centres.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		GridData centreData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		centreData.widthHint = 320;
+		centres.setLayoutData(centreData);
 		centres.setToolTipText("A GAN image of the project (its latent vector), or the latent vector of a seed");
 		centres.addListener(SWT.Selection, e -> centreChanged());
 		centreSeed = new Spinner(controls, SWT.BORDER);
@@ -218,8 +222,43 @@ public final class ExplorerView extends ViewPart {
 
 	/** Lists the GAN models of the open projects. */
 	public void refreshModels() {
-		modelChoices = GanAssets.models();
+		String selected = models.getText();
+		List<GanAssets.ModelChoice> found = GanAssets.models();
+		if (found.equals(modelChoices)) {
+			return;
+		}
+		modelChoices = found;
 		models.setItems(modelChoices.stream().map(GanAssets.ModelChoice::label).toArray(String[]::new));
+		int i = List.of(models.getItems()).indexOf(selected);
+		if (i >= 0) {
+			models.select(i);
+		}
+	}
+
+	/** Lists the model's GAN images as centres again (new ones made since), keeping the chosen one. */
+	private void refreshCentres() {
+		ModelLoader.Loaded model = loaded;
+		if (model == null) {
+			return;
+		}
+		Job job = Job.create("Listing the GAN images", monitor -> {
+			List<GanAssets.OutputChoice> outputs = GanAssets.outputs(model.choice(), model.model().latentSize());
+			ui(() -> {
+				if (loaded != model || outputs.equals(centreChoices)) {
+					return;
+				}
+				String selected = centres.getText();
+				centreChoices = outputs;
+				List<String> items = new ArrayList<>();
+				items.add(SEED_CENTRE);
+				outputs.forEach(o -> items.add(o.name()));
+				centres.setItems(items.toArray(String[]::new));
+				centres.select(Math.max(0, items.indexOf(selected)));
+			});
+			return Status.OK_STATUS;
+		});
+		job.setSystem(true);
+		job.schedule();
 	}
 
 	/** Loads {@code choice} in a job; the plane and grid follow when it is loaded. */
@@ -489,6 +528,8 @@ public final class ExplorerView extends ViewPart {
 	@Override
 	public void setFocus() {
 		grid.setFocus();
+		refreshModels();
+		refreshCentres();
 	}
 
 	// --- for tests and the installation command ---
@@ -551,6 +592,17 @@ public final class ExplorerView extends ViewPart {
 		centres.select(i);
 		centreChanged();
 		return true;
+	}
+
+	/** Chooses random ({@code false}) or principal directions. */
+	public void setPrincipalDirections(boolean principal) {
+		directions.select(principal ? 1 : 0);
+		planeChanged();
+	}
+
+	/** The seed of the directions. */
+	public int directionSeed() {
+		return directionSeed.getSelection();
 	}
 
 	/** The model list's entries. */

@@ -30,6 +30,16 @@ public final class GanAssets {
 
 	/** A GAN output with its latent vector: project-relative name (e.g. {@code outputs/2026-12-06/gan-x.png}). */
 	public record OutputChoice(String name, Path file, float[] latent, List<String> parents) {
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof OutputChoice c && c.name.equals(name) && c.file.equals(file)
+					&& java.util.Arrays.equals(c.latent, latent);
+		}
+
+		@Override
+		public int hashCode() {
+			return name.hashCode() * 31 + java.util.Arrays.hashCode(latent);
+		}
 	}
 
 	private GanAssets() {

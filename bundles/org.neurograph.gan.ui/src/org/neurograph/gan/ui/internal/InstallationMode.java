@@ -40,7 +40,11 @@ public final class InstallationMode {
 	private final GanModel model;
 	private final double tempoSeconds;
 	private final long seed;
-	private final Deque<List<ImageData>> ready = new ArrayDeque<>();
+	private record Stretch(List<float[]> latents, List<ImageData> frames) {
+	}
+
+	private final Deque<Stretch> ready = new ArrayDeque<>();
+	private float[] currentLatent;
 	private Shell shell;
 	private Canvas canvas;
 	private Image current;
@@ -146,7 +150,7 @@ public final class InstallationMode {
 						frames.add(SwtImages.toImageData(img));
 					}
 					synchronized (ready) {
-						ready.add(frames);
+						ready.add(new Stretch(path, frames));
 					}
 				} catch (RuntimeException e) {
 					problem = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -167,27 +171,30 @@ public final class InstallationMode {
 		if (shell == null || shell.isDisposed()) {
 			return;
 		}
-		List<ImageData> frames;
+		Stretch stretch;
 		synchronized (ready) {
-			frames = ready.poll();
+			stretch = ready.poll();
 		}
 		render(null, true); // keep one stretch ahead
-		if (frames == null) {
+		if (stretch == null) {
 			display.timerExec(50, this::tick);
 			return;
 		}
+		List<ImageData> frames = stretch.frames();
 		int glide = (int) Math.min(GLIDE_MILLIS, tempoSeconds * 1000 / 2);
 		int perFrame = frames.size() > 1 ? Math.max(15, glide / frames.size()) : 0;
-		showFrames(frames, 0, perFrame);
+		showFrames(stretch, 0, perFrame);
 		int rest = (int) Math.max(0, tempoSeconds * 1000 - perFrame * frames.size());
 		display.timerExec(perFrame * frames.size() + rest, this::tick);
 	}
 
-	private void showFrames(List<ImageData> frames, int index, int perFrame) {
+	private void showFrames(Stretch stretch, int index, int perFrame) {
+		List<ImageData> frames = stretch.frames();
 		if (shell == null || shell.isDisposed() || index >= frames.size()) {
 			return;
 		}
 		setImage(new Image(display, frames.get(index)));
+		currentLatent = stretch.latents().get(index);
 		imagesCreated++;
 		framesShown++;
 		if (index == frames.size() - 1) {
@@ -195,7 +202,7 @@ public final class InstallationMode {
 		}
 		canvas.redraw();
 		if (index + 1 < frames.size()) {
-			display.timerExec(perFrame, () -> showFrames(frames, index + 1, perFrame));
+			display.timerExec(perFrame, () -> showFrames(stretch, index + 1, perFrame));
 		}
 	}
 
@@ -249,6 +256,11 @@ public final class InstallationMode {
 	/** SWT images created and not yet disposed: 1 while an image is shown, 0 after closing. */
 	public int liveImages() {
 		return imagesCreated - imagesDisposed;
+	}
+
+	/** The latent vector of the image on the screen, or null. */
+	public float[] currentLatent() {
+		return currentLatent == null ? null : currentLatent.clone();
 	}
 
 	/** The pixels on the screen now, or null. */
