@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -20,13 +21,16 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.neurograph.api.InvalidParametersException;
+import org.neurograph.api.ParameterValues;
 import org.neurograph.gan.GanModel;
+import org.neurograph.gan.GanOutputs;
 import org.neurograph.gan.LatentTools;
 
 /**
  * The installation mode ("Memories of Passerby" as a feature): a full-screen, never-ending random walk through the
  * latent space. Every {@code tempo} seconds the walk arrives at a new image, gliding there through the walk's
- * intermediate frames; Esc (or a click) leaves. The next stretch of the walk is rendered in a job while the current
+ * intermediate frames, each enlarged smoothly to {@value #SIZE} pixels; Esc (or a click) leaves. The next stretch of the walk is rendered in a job while the current
  * image is shown, and only the image on the screen holds an SWT image: each is disposed when the next replaces it
  * and when the mode closes.
  */
@@ -35,6 +39,17 @@ public final class InstallationMode {
 	private static final int FRAMES = 12;
 	private static final int GLIDE_MILLIS = 1500;
 	private static final double STEP = 0.08;
+	/** Images are enlarged smoothly (bicubic) to this size off the UI thread; the screen scales them the rest. */
+	static final String SIZE = "256";
+	private static final ParameterValues LOOK;
+
+	static {
+		try {
+			LOOK = GanOutputs.PARAMETERS.resolve(Map.of("outputSize", SIZE, "upscaling", "bicubic"));
+		} catch (InvalidParametersException e) {
+			throw new IllegalStateException("the GAN's own output parameters are valid", e);
+		}
+	}
 
 	private final Display display;
 	private final GanModel model;
@@ -45,6 +60,7 @@ public final class InstallationMode {
 
 	private final Deque<Stretch> ready = new ArrayDeque<>();
 	private float[] currentLatent;
+	private int glide; // the glide now on; an older one's frames stop
 	private Shell shell;
 	private Canvas canvas;
 	private Image current;
@@ -144,7 +160,7 @@ public final class InstallationMode {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
-					List<BufferedImage> images = model.render(path);
+					List<BufferedImage> images = GanOutputs.images(model, path, LOOK);
 					List<ImageData> frames = new ArrayList<>(images.size());
 					for (BufferedImage img : images) {
 						frames.add(SwtImages.toImageData(img));
@@ -181,17 +197,25 @@ public final class InstallationMode {
 			return;
 		}
 		List<ImageData> frames = stretch.frames();
-		int glide = (int) Math.min(GLIDE_MILLIS, tempoSeconds * 1000 / 2);
-		int perFrame = frames.size() > 1 ? Math.max(15, glide / frames.size()) : 0;
-		showFrames(stretch, 0, perFrame);
-		int rest = (int) Math.max(0, tempoSeconds * 1000 - perFrame * frames.size());
-		display.timerExec(perFrame * frames.size() + rest, this::tick);
+		int glideMillis = (int) Math.min(GLIDE_MILLIS, tempoSeconds * 1000 / 2);
+		int perFrame = frames.size() > 1 ? Math.max(25, glideMillis / frames.size()) : 0;
+		glide++;
+		showFrames(stretch, 0, perFrame, System.currentTimeMillis(), glide);
+		display.timerExec((int) (tempoSeconds * 1000), this::tick);
 	}
 
-	private void showFrames(Stretch stretch, int index, int perFrame) {
+	/**
+	 * Shows frame {@code index} of the glide that began at {@code start}; when the screen falls behind (a slow
+	 * machine) the frames whose time has passed are skipped, so the walk still arrives on the beat.
+	 */
+	private void showFrames(Stretch stretch, int index, int perFrame, long start, int which) {
 		List<ImageData> frames = stretch.frames();
-		if (shell == null || shell.isDisposed() || index >= frames.size()) {
+		if (shell == null || shell.isDisposed() || index >= frames.size() || which != glide) {
 			return;
+		}
+		if (perFrame > 0) {
+			long due = (System.currentTimeMillis() - start) / perFrame;
+			index = (int) Math.max(index, Math.min(frames.size() - 1, due));
 		}
 		setImage(new Image(display, frames.get(index)));
 		currentLatent = stretch.latents().get(index);
@@ -201,8 +225,9 @@ public final class InstallationMode {
 			imagesShown++;
 		}
 		canvas.redraw();
-		if (index + 1 < frames.size()) {
-			display.timerExec(perFrame, () -> showFrames(stretch, index + 1, perFrame));
+		int next = index + 1;
+		if (next < frames.size()) {
+			display.timerExec(perFrame, () -> showFrames(stretch, next, perFrame, start, which));
 		}
 	}
 

@@ -2,7 +2,7 @@ package org.neurograph.gan.ui.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.neurograph.api.ModelRef;
@@ -16,7 +16,14 @@ final class ModelLoader {
 	record Loaded(GanAssets.ModelChoice choice, GanModel model, ModelRef ref) {
 	}
 
-	private static final Map<Path, Loaded> CACHE = new HashMap<>();
+	/** The models loaded last (a generator network is small, but not free). */
+	private static final int KEEP = 3;
+	private static final Map<Path, Loaded> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Path, Loaded> eldest) {
+			return size() > KEEP;
+		}
+	};
 
 	private ModelLoader() {
 	}
