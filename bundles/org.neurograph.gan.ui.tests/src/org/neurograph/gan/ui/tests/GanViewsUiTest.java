@@ -34,6 +34,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neurograph.api.Generator;
@@ -244,7 +245,10 @@ class GanViewsUiTest {
 	void breedingShowsChildrenAndEachPickExtendsTheLineage() throws Exception {
 		Display display = Display.getCurrent();
 		IWorkbenchPage page = waitFor(display, GanViewsUiTest::page, "the workbench window");
-		BreedingView view = (BreedingView) page.showView(BreedingView.ID);
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.neurograph.gan.ui.commands.breeding",
+				null);
+		BreedingView view = (BreedingView) page.findView(BreedingView.ID);
+		assertNotNull(view, "the Breeding command opens the view");
 		page.setPartState(page.findViewReference(BreedingView.ID), IWorkbenchPage.STATE_MAXIMIZED);
 		String a = project.relativize(generated.get(0)).toString();
 		String b = project.relativize(generated.get(1)).toString();
