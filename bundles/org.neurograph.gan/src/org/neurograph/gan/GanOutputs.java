@@ -3,10 +3,18 @@ package org.neurograph.gan;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.neurograph.api.Artifact;
 import org.neurograph.api.GeneratorInfo;
@@ -16,6 +24,7 @@ import org.neurograph.api.ModelRef;
 import org.neurograph.api.ParameterSpec;
 import org.neurograph.api.ParameterValues;
 import org.neurograph.api.Provenance;
+import org.neurograph.assets.AssetCatalog;
 import org.neurograph.gan.internal.Images;
 
 /**
@@ -71,10 +80,54 @@ public final class GanOutputs {
 	 */
 	public static Artifact artifact(GanModel model, ModelRef modelRef, ParameterValues parameters, long seed,
 			float[] latent, List<String> parents) {
-		Provenance provenance = new Provenance(INFO.id(), INFO.version(), modelRef.name(), modelRef.sha256(),
-				parameters.asStrings(), seed, latent, parents, Instant.now());
-		return Artifact.png("gan-" + Long.toUnsignedString(seed, 36), Images.png(image(model, latent, parameters)),
-				provenance);
+		return artifact("gan-" + Long.toUnsignedString(seed, 36), model, modelRef, parameters, Map.of(), seed, latent,
+				parents);
+	}
+
+	/**
+	 * A PNG artifact called {@code name} of {@code latent}, as {@link #artifact(GanModel, ModelRef, ParameterValues,
+	 * long, float[], List)}, whose provenance also records {@code extra} entries (how the latent vector was found,
+	 * e.g. the latent explorer's plane and coordinates) beside the parameters. {@link #regenerate} ignores them: the
+	 * latent vector alone makes the work again.
+	 */
+	public static Artifact artifact(String name, GanModel model, ModelRef modelRef, ParameterValues parameters,
+			Map<String, String> extra, long seed, float[] latent, List<String> parents) {
+		Map<String, String> recorded = new LinkedHashMap<>(parameters.asStrings());
+		for (Map.Entry<String, String> e : extra.entrySet()) {
+			if (recorded.putIfAbsent(e.getKey(), e.getValue()) != null) {
+				throw new IllegalArgumentException("'" + e.getKey() + "' is a generator parameter, not an extra entry");
+			}
+		}
+		Provenance provenance = new Provenance(INFO.id(), INFO.version(), modelRef.name(), modelRef.sha256(), recorded,
+				seed, latent, parents, Instant.now());
+		return Artifact.png(name, Images.png(image(model, latent, parameters)), provenance);
+	}
+
+	/**
+	 * The reference to the GAN model asset {@code name} in {@code folder}, with the SHA-256 the workbench's generator
+	 * panel and the command line record for it (of its one weights file, or of the list of its files' relative names
+	 * and hashes; the {@code model.json} card and hidden files are not part of it).
+	 */
+	public static ModelRef modelRef(String name, Path folder) throws IOException {
+		List<Path> files;
+		try (Stream<Path> s = Files.walk(folder)) {
+			files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(AssetCatalog.MODEL_JSON))
+					.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+		}
+		if (files.size() == 1) {
+			return new ModelRef(name, folder, AssetCatalog.sha256(files.get(0)));
+		}
+		StringBuilder manifest = new StringBuilder();
+		for (Path f : files) {
+			manifest.append(folder.relativize(f).toString().replace('\\', '/')).append(' ')
+					.append(AssetCatalog.sha256(f)).append('\n');
+		}
+		try {
+			return new ModelRef(name, folder, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(manifest.toString().getBytes(StandardCharsets.UTF_8))));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
 	}
 
 	/**

@@ -246,6 +246,59 @@ class GanTrainingTest {
 	}
 
 	@Test
+	void explorerCellsRecordTheirPlaneAndTheModelHashOfTheGeneratorPanel(@TempDir Path project) throws Exception {
+		Path folder = project.resolve("models/shapes");
+		Files.createDirectories(folder);
+		try (TrainingSession s = open(Optional.empty())) {
+			for (int i = 0; i < 3; i++) {
+				s.trainStep();
+			}
+			s.exportModel(folder);
+		}
+		Files.writeString(folder.resolve("model.json"), "{\"trainer\": \"org.neurograph.gan.dcgan\"}");
+		var written = org.neurograph.assets.GenerationRunner.run(new GanGenerator(), project, Map.of(), 1, 5, "shapes",
+				Progress.none()).outputs();
+		Provenance panel = org.neurograph.assets.ProvenanceJson.readSidecar(written.get(0)).orElseThrow();
+		ModelRef ref = GanOutputs.modelRef("shapes", folder);
+		assertEquals(panel.modelSha256(), ref.sha256(), "the same model hash as the generator panel records");
+		assertEquals(64, ref.sha256().length());
+
+		GanModel model = GanModel.load(folder);
+		org.neurograph.gan.LatentPlane plane = org.neurograph.gan.LatentPlane.random(panel.latent(), 3);
+		float[] cell = plane.grid(0.5, -1, 0.5, 3).get(5);
+		var params = GanOutputs.PARAMETERS.resolve(Map.of("outputSize", "native"));
+		Artifact a = GanOutputs.artifact("explorer-cell", model, ref, params, Map.of("explorer.x", "1.0",
+				"explorer.dirX", org.neurograph.gan.LatentPlane.format(plane.dirX())), 0, cell, List.of("outputs/c.png"));
+		assertEquals("explorer-cell", a.name());
+		assertEquals("1.0", a.provenance().parameters().get("explorer.x"));
+		assertArrayEquals(plane.dirX(), org.neurograph.gan.LatentPlane.parse(a.provenance().parameters().get("explorer.dirX")));
+		assertArrayEquals(cell, a.provenance().latent());
+		assertArrayEquals(a.data(), GanOutputs.regenerate(model, ref, a.provenance()).data(), "bit for bit from provenance");
+		BufferedImage direct = model.render(plane.at(1.0, -1));
+		BufferedImage saved = ImageIO.read(new ByteArrayInputStream(a.data()));
+		assertEquals(32, saved.getWidth());
+		for (int y = 0; y < 32; y++) {
+			for (int x = 0; x < 32; x++) {
+				assertEquals(direct.getRGB(x, y), saved.getRGB(x, y), "cell 5 of the 3x3 grid is (x + 0.5, y)");
+			}
+		}
+		assertThrows(IllegalArgumentException.class, () -> GanOutputs.artifact("x", model, ref, params,
+				Map.of("outputSize", "64"), 0, cell, List.of()), "extra entries cannot hide a parameter");
+	}
+
+	@Test
+	void theExplorerBenchmarkReportsEveryGridAndThePrincipalDirections() throws Exception {
+		var bytes = new java.io.ByteArrayOutputStream();
+		try (var out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+			new org.neurograph.gan.internal.ExplorerBenchmark().run(out, Progress.none());
+		}
+		String report = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+		System.out.println(report);
+		assertEquals(4, report.lines().filter(l -> l.matches("grid .* \\d+ ms per 5x5 grid .*")).count(), report);
+		assertEquals(2, report.lines().filter(l -> l.startsWith("principal directions")).count(), report);
+	}
+
+	@Test
 	void aFolderThatIsNoGanModelIsRefusedWithAMessage(@TempDir Path notModel) throws Exception {
 		ModelRef ref = new ModelRef("x", notModel, "00");
 		GanGenerator generator = new GanGenerator();
