@@ -2,6 +2,7 @@ package org.neurograph.assets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -264,6 +265,36 @@ public final class AssetCatalog {
 	/** A visible regular file that is not a provenance sidecar. */
 	private static boolean isOutputFile(Path file) {
 		return !isHidden(file) && Files.isRegularFile(file) && !DatasetFormats.extension(file.getFileName().toString()).equals("json");
+	}
+
+	/**
+	 * The SHA-256 of a model: of its one weights file, or, for a model of several files, of the list of their
+	 * relative names and hashes. The {@code model.json} card and hidden files are not part of it: this is what
+	 * provenance records as the model's hash.
+	 *
+	 * @throws IOException if a file cannot be read
+	 */
+	public static String modelSha256(Path folder) throws IOException {
+		List<Path> files;
+		try (Stream<Path> s = Files.walk(folder)) {
+			files = s.filter(Files::isRegularFile)
+					.filter(f -> !f.getFileName().toString().equals(MODEL_JSON))
+					.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+		}
+		if (files.size() == 1) {
+			return AssetCatalog.sha256(files.get(0));
+		}
+		StringBuilder manifest = new StringBuilder();
+		for (Path f : files) {
+			manifest.append(folder.relativize(f).toString().replace('\\', '/')).append(' ')
+					.append(AssetCatalog.sha256(f)).append('\n');
+		}
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
 	}
 
 	private static boolean isHidden(Path path) {

@@ -1,18 +1,12 @@
 package org.neurograph.assets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.neurograph.api.AssetKind;
 import org.neurograph.api.GenerationException;
@@ -88,34 +82,7 @@ public final class GenerationRunner {
 			throw new GenerationException("There is no model '" + name + "' in the project" + available(projectDir) + ".");
 		}
 		Path folder = asset.get().location();
-		return new ModelRef(name, folder, modelSha256(folder));
-	}
-
-	/**
-	 * The SHA-256 of a model: of its one weights file, or, for a model of several files, of the list of their
-	 * relative names and hashes. The {@code model.json} card is not part of it.
-	 */
-	static String modelSha256(Path folder) throws IOException {
-		List<Path> files;
-		try (Stream<Path> s = Files.walk(folder)) {
-			files = s.filter(Files::isRegularFile)
-					.filter(f -> !f.getFileName().toString().equals(AssetCatalog.MODEL_JSON))
-					.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
-		}
-		if (files.size() == 1) {
-			return AssetCatalog.sha256(files.get(0));
-		}
-		StringBuilder manifest = new StringBuilder();
-		for (Path f : files) {
-			manifest.append(folder.relativize(f).toString().replace('\\', '/')).append(' ')
-					.append(AssetCatalog.sha256(f)).append('\n');
-		}
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return new ModelRef(name, folder, AssetCatalog.modelSha256(folder));
 	}
 
 	private static String available(Path projectDir) throws IOException {

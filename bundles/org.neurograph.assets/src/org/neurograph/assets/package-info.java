@@ -5,5 +5,5 @@
  * {@code NeurographNature} works on plain {@link java.nio.file.Path} project folders, so that the command line can
  * use it without a workspace.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.neurograph.assets;

@@ -3,18 +3,12 @@ package org.neurograph.gan;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.neurograph.api.Artifact;
 import org.neurograph.api.GeneratorInfo;
@@ -109,25 +103,7 @@ public final class GanOutputs {
 	 * and hashes; the {@code model.json} card and hidden files are not part of it).
 	 */
 	public static ModelRef modelRef(String name, Path folder) throws IOException {
-		List<Path> files;
-		try (Stream<Path> s = Files.walk(folder)) {
-			files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(AssetCatalog.MODEL_JSON))
-					.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
-		}
-		if (files.size() == 1) {
-			return new ModelRef(name, folder, AssetCatalog.sha256(files.get(0)));
-		}
-		StringBuilder manifest = new StringBuilder();
-		for (Path f : files) {
-			manifest.append(folder.relativize(f).toString().replace('\\', '/')).append(' ')
-					.append(AssetCatalog.sha256(f)).append('\n');
-		}
-		try {
-			return new ModelRef(name, folder, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(manifest.toString().getBytes(StandardCharsets.UTF_8))));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return new ModelRef(name, folder, AssetCatalog.modelSha256(folder));
 	}
 
 	/**
