@@ -39,22 +39,22 @@ class GanOnnxTest {
 
 	@Test
 	void onnxMatchesDl4jGrey32() throws Exception {
-		assertEnginesAgree(new DcganConfig(32, 1, 16, 8, 1e-3, 1e-3, 0.5));
+		assertEnginesAgree(new DcganConfig(32, 1, 16, 8, 2e-4, 2e-4, 0.5));
 	}
 
 	@Test
 	void onnxMatchesDl4jColour32() throws Exception {
-		assertEnginesAgree(new DcganConfig(32, 3, 16, 8, 1e-3, 1e-3, 0.5));
+		assertEnginesAgree(new DcganConfig(32, 3, 16, 8, 2e-4, 2e-4, 0.5));
 	}
 
 	@Test
 	void onnxMatchesDl4jGrey64() throws Exception {
-		assertEnginesAgree(new DcganConfig(64, 1, 20, 4, 1e-3, 1e-3, 0.5));
+		assertEnginesAgree(new DcganConfig(64, 1, 20, 4, 2e-4, 2e-4, 0.5));
 	}
 
 	@Test
 	void onnxMatchesDl4jColour64() throws Exception {
-		assertEnginesAgree(new DcganConfig(64, 3, 20, 4, 1e-3, 1e-3, 0.5));
+		assertEnginesAgree(new DcganConfig(64, 3, 20, 4, 2e-4, 2e-4, 0.5));
 	}
 
 	private static void assertEnginesAgree(DcganConfig c) throws Exception {
@@ -89,13 +89,13 @@ class GanOnnxTest {
 		for (int i = 0; i < other.length; i++) {
 			change = Math.max(change, Math.abs(other[i] - onnx[i]));
 		}
-		assertTrue(change > 1e-4, "another latent vector gives another image (largest change " + change + ")");
+		assertTrue(change > 1e-2, "another latent vector gives another image (largest change " + change + ")");
 	}
 
 	@Test
 	void aModelFolderGetsItsOnnxGraphOnFirstLoadAndANewOneWhenTheGeneratorChanges(@TempDir Path folder)
 			throws Exception {
-		DcganConfig c = new DcganConfig(32, 3, 16, 8, 1e-3, 1e-3, 0.5);
+		DcganConfig c = new DcganConfig(32, 3, 16, 8, 2e-4, 2e-4, 0.5);
 		writeModel(folder, c, trained(c, 21, 3)); // as models were exported before the ONNX graph existed
 		Path graph = folder.resolve(GanModel.ONNX_FILE);
 		assertFalse(Files.exists(graph));
@@ -133,7 +133,7 @@ class GanOnnxTest {
 
 	@Test
 	void aModelFolderWithoutGeneratorIsRefusedWithAMessage(@TempDir Path folder) throws Exception {
-		DcganConfig c = new DcganConfig(32, 1, 16, 8, 1e-3, 1e-3, 0.5);
+		DcganConfig c = new DcganConfig(32, 1, 16, 8, 2e-4, 2e-4, 0.5);
 		writeModel(folder, c, trained(c, 1, 1));
 		Files.delete(folder.resolve(GanModel.GENERATOR_FILE));
 		IOException e = assertThrows(IOException.class, () -> GanModel.load(folder, Engine.ONNX));
