@@ -15,6 +15,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class OnnxService {
 	private static final long WAIT_MILLIS = 10_000;
 	private static ServiceTracker<OnnxRuntime, OnnxRuntime> tracker;
+	private static BundleContext trackerContext;
 
 	private OnnxService() {
 	}
@@ -42,16 +43,17 @@ public final class OnnxService {
 	}
 
 	private static synchronized ServiceTracker<OnnxRuntime, OnnxRuntime> tracker() throws OnnxUnavailableException {
-		if (tracker == null) {
-			Bundle bundle = FrameworkUtil.getBundle(OnnxService.class);
-			BundleContext context = bundle == null ? null : bundle.getBundleContext();
-			if (context == null) {
-				throw new OnnxUnavailableException("The ONNX runtime is reached through OSGi, and the image GAN bundle "
-						+ "is not running in an OSGi framework. Choose the DL4J engine instead.", null);
-			}
+		Bundle bundle = FrameworkUtil.getBundle(OnnxService.class);
+		BundleContext context = bundle == null ? null : bundle.getBundleContext();
+		if (context == null) {
+			throw new OnnxUnavailableException("The ONNX runtime is reached through OSGi, and the image GAN bundle "
+					+ "is not running in an OSGi framework. Choose the DL4J engine instead.", null);
+		}
+		if (tracker == null || trackerContext != context) { // first use, or the bundle was restarted
 			ServiceTracker<OnnxRuntime, OnnxRuntime> t = new ServiceTracker<>(context, OnnxRuntime.class, null);
 			t.open();
 			tracker = t;
+			trackerContext = context;
 		}
 		return tracker;
 	}
