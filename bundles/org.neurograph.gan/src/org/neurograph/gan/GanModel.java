@@ -41,8 +41,8 @@ import org.neurograph.runtime.onnx.OnnxUnavailableException;
  * ONNX engine is first used.
  * <p>
  * Rendering is deterministic: the same latent vector on the same engine with the same thread setting gives the same
- * pixels. The two engines agree to about 1e-5 on the [-1, 1] scale, which can move a pixel by one level of 255, so
- * the engine is part of a work's provenance ({@link GanOutputs}). Thread-safe.
+ * pixels. The two engines agree to within about 1e-6 on the [-1, 1] scale, which can move a pixel by one level of
+ * 255, so the engine is part of a work's provenance ({@link GanOutputs}). Thread-safe.
  */
 public final class GanModel {
 	/** The DL4J generator network in a model folder. */

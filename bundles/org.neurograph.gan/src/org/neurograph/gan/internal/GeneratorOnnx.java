@@ -96,8 +96,7 @@ public final class GeneratorOnnx {
 			if (layer instanceof DenseLayer dense) {
 				INDArray w = params.getParam(DefaultParamInitializer.WEIGHT_KEY);
 				String wName = g.constant(p + "W", floats(w), w.size(0), w.size(1));
-				String[] inputs = dense.hasBias()
-						? new String[] { x, wName, g.constant(p + "b", floats(params.getParam(DefaultParamInitializer.BIAS_KEY)), w.size(1)) }
+				String[] inputs = dense.hasBias() ? new String[] { x, wName, bias(g, params, p, w.size(1)) }
 						: new String[] { x, wName };
 				x = g.node("Gemm", inputs);
 				x = activation(g, dense.getActivationFn(), x, i);
@@ -228,11 +227,14 @@ public final class GeneratorOnnx {
 		int[] s = d.getStride();
 		int[] pad = d.getPadding();
 		String wName = g.constant(p + "W", floats(w), w.shape());
-		String[] inputs = d.hasBias()
-				? new String[] { x, wName, g.constant(p + "b", floats(params.getParam(DefaultParamInitializer.BIAS_KEY)), w.size(1)) }
+		String[] inputs = d.hasBias() ? new String[] { x, wName, bias(g, params, p, w.size(1)) }
 				: new String[] { x, wName };
 		return g.node("ConvTranspose", inputs, OnnxGraphBuilder.ints("kernel_shape", k[0], k[1]),
 				OnnxGraphBuilder.ints("strides", s[0], s[1]), OnnxGraphBuilder.ints("pads", pad[0], pad[1], pad[0], pad[1]));
+	}
+
+	private static String bias(OnnxGraphBuilder g, org.deeplearning4j.nn.api.Layer params, String p, long size) {
+		return g.constant(p + "b", floats(params.getParam(DefaultParamInitializer.BIAS_KEY)), size);
 	}
 
 	private static String activation(OnnxGraphBuilder g, IActivation fn, String x, int layer) {
