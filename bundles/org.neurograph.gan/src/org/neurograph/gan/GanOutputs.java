@@ -20,6 +20,7 @@ import org.neurograph.api.ParameterValues;
 import org.neurograph.api.Provenance;
 import org.neurograph.assets.AssetCatalog;
 import org.neurograph.gan.internal.Images;
+import org.neurograph.runtime.dl4j.RuntimeUnavailableException;
 
 /**
  * Turns latent vectors into artifacts of the GAN generator ({@link #INFO}) with full provenance: the seed, the
@@ -30,6 +31,8 @@ public final class GanOutputs {
 	/** The GAN generator's identity, recorded in every provenance. */
 	public static final GeneratorInfo INFO = new GeneratorInfo("org.neurograph.gan", "Image GAN", "1.0.0",
 			MediaKind.IMAGE, "Makes images with a GAN trained on your own images; each keeps its latent vector.");
+	/** The parameter naming the engine ({@link GanModel.Engine#id()}); works made before it existed ran on DL4J. */
+	public static final String ENGINE = "engine";
 	/** The generator's parameters. */
 	public static final ParameterSpec PARAMETERS = ParameterSpec.builder()
 			.decimal("truncation", "Truncation", "Redraws latent values beyond this magnitude: lower gives more typical, "
@@ -38,6 +41,9 @@ public final class GanOutputs {
 					"256", List.of("native", "64", "128", "256", "512", "1024"))
 			.choice("upscaling", "Upscaling", "How the model's small image is enlarged.", "bicubic",
 					List.of("nearest", "bilinear", "bicubic"))
+			.choice(ENGINE, "Engine", "Where the generator runs: ONNX Runtime (faster) or DL4J. The two differ by at "
+					+ "most a level of 255 in a pixel now and then, so the engine is recorded with each work.",
+					GanModel.DEFAULT_ENGINE.id(), List.of(GanModel.Engine.ONNX.id(), GanModel.Engine.DL4J.id()))
 			.build();
 
 	private GanOutputs() {
@@ -50,7 +56,7 @@ public final class GanOutputs {
 
 	/** The images of {@code latents} sized as {@code parameters} ask. */
 	public static List<BufferedImage> images(GanModel model, List<float[]> latents, ParameterValues parameters) {
-		List<BufferedImage> raw = model.render(latents);
+		List<BufferedImage> raw = model.render(latents, engine(model, parameters));
 		String size = parameters.getString("outputSize");
 		if (size.equals("native")) {
 			return raw;
@@ -86,7 +92,7 @@ public final class GanOutputs {
 	 */
 	public static Artifact artifact(String name, GanModel model, ModelRef modelRef, ParameterValues parameters,
 			Map<String, String> extra, long seed, float[] latent, List<String> parents) {
-		Map<String, String> recorded = new LinkedHashMap<>(parameters.asStrings());
+		Map<String, String> recorded = recorded(model, parameters);
 		for (Map.Entry<String, String> e : extra.entrySet()) {
 			if (recorded.putIfAbsent(e.getKey(), e.getValue()) != null) {
 				throw new IllegalArgumentException("'" + e.getKey() + "' is a generator parameter, not an extra entry");
@@ -115,13 +121,35 @@ public final class GanOutputs {
 		try {
 			Map<String, String> own = new java.util.HashMap<>(provenance.parameters());
 			own.keySet().retainAll(PARAMETERS.defaults().keySet()); // breeding records its own parameters too
+			own.putIfAbsent(ENGINE, GanModel.Engine.DL4J.id()); // recorded before there was a choice: DL4J made it
 			values = PARAMETERS.resolve(own);
 		} catch (InvalidParametersException e) {
 			throw new IOException("The provenance record's parameters do not fit this generator: " + e.getMessage(), e);
 		}
+		try {
+			model.prepare(GanModel.Engine.of(values.getString(ENGINE)));
+		} catch (RuntimeUnavailableException e) {
+			throw new IOException(e.getMessage(), e);
+		}
 		float[] latent = provenance.latent() != null ? provenance.latent()
 				: LatentTools.fromSeed(model.latentSize(), provenance.seed(), values.getDouble("truncation"));
 		return artifact(model, modelRef, values, provenance.seed(), latent, provenance.parents());
+	}
+
+	/**
+	 * The engine {@code parameters} name ({@value #ENGINE}), or the model's own when they name none (parameters of
+	 * another generator's spec).
+	 */
+	public static GanModel.Engine engine(GanModel model, ParameterValues parameters) {
+		String id = parameters.asStrings().get(ENGINE);
+		return id == null || id.isBlank() ? model.engine() : GanModel.Engine.of(id);
+	}
+
+	/** The parameters as a provenance records them, always with the engine that rendered the work. */
+	private static Map<String, String> recorded(GanModel model, ParameterValues parameters) {
+		Map<String, String> values = new java.util.LinkedHashMap<>(parameters.asStrings());
+		values.put(ENGINE, engine(model, parameters).id());
+		return values;
 	}
 
 	/**
@@ -132,7 +160,7 @@ public final class GanOutputs {
 			float[] b, int frames, int delayMillis, List<String> parents) throws IOException {
 		List<BufferedImage> images = images(model, LatentTools.interpolate(a, b, frames), parameters);
 		Provenance provenance = new Provenance(INFO.id(), INFO.version(), modelRef.name(), modelRef.sha256(),
-				parameters.asStrings(), 0, null, parents, Instant.now());
+				recorded(model, parameters), 0, null, parents, Instant.now());
 		return new Artifact("gan-interpolation", MediaKind.IMAGE, "gif", "image/gif",
 				AnimatedGif.encode(images, delayMillis), provenance);
 	}

@@ -5,5 +5,5 @@
  * {@link org.neurograph.gan.AnimatedGif} encodes frame sequences. The trainer, generator and benchmark are
  * Declarative Services components in the internal package.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.neurograph.gan;

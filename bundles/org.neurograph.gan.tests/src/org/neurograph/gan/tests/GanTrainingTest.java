@@ -181,6 +181,7 @@ class GanTrainingTest {
 			s.exportModel(model);
 		}
 		assertTrue(Files.isRegularFile(model.resolve(GanModel.GENERATOR_FILE)));
+		assertTrue(Files.isRegularFile(model.resolve(GanModel.ONNX_FILE)), "the export writes the ONNX graph too");
 		ModelRef ref = new ModelRef("shapes", model, HexFormat.of().formatHex(Files.readAllBytes(
 				model.resolve(GanModel.GENERATOR_FILE)), 0, 32));
 		GanGenerator generator = new GanGenerator();
@@ -198,6 +199,7 @@ class GanTrainingTest {
 
 		Provenance p = batch.get(2).provenance();
 		assertEquals(102, p.seed());
+		assertEquals(GanModel.DEFAULT_ENGINE.id(), p.parameters().get(GanOutputs.ENGINE), "the engine is recorded");
 		assertArrayEquals(LatentTools.fromSeed(16, 102, 1.5), p.latent());
 		GanModel loaded = GanModel.load(model);
 		assertArrayEquals(batch.get(2).data(), GanOutputs.regenerate(loaded, ref, p).data(), "from the latent");
@@ -234,6 +236,23 @@ class GanTrainingTest {
 		assertFalse(java.util.Arrays.equals(children.get(0).data(), children.get(1).data()), "children differ");
 		assertArrayEquals(children.get(1).data(),
 				GanOutputs.regenerate(loaded, ref, children.get(1).provenance()).data(), "a child from provenance");
+
+		// on DL4J: bit-identical again; a record without an engine (made before the choice existed) means DL4J
+		var onDl4jParams = generator.parameters().resolve(Map.of("outputSize", "64", "truncation", "1.5",
+				GanOutputs.ENGINE, "dl4j"));
+		List<Artifact> onDl4j = generator.generateAll(new GenerationRequest(onDl4jParams, 2, 100, Optional.of(ref)),
+				Progress.none());
+		Provenance dl4jRecord = onDl4j.get(1).provenance();
+		assertEquals("dl4j", dl4jRecord.parameters().get(GanOutputs.ENGINE));
+		assertArrayEquals(onDl4j.get(1).data(), GanOutputs.regenerate(loaded, ref, dl4jRecord).data(), "on DL4J");
+		Map<String, String> older = new java.util.HashMap<>(dl4jRecord.parameters());
+		older.remove(GanOutputs.ENGINE);
+		Provenance olderRecord = new Provenance(dl4jRecord.generatorId(), dl4jRecord.generatorVersion(),
+				dl4jRecord.modelName(), dl4jRecord.modelSha256(), older, dl4jRecord.seed(), dl4jRecord.latent(),
+				dl4jRecord.parents(), dl4jRecord.created());
+		Artifact fromOlder = GanOutputs.regenerate(loaded, ref, olderRecord);
+		assertArrayEquals(onDl4j.get(1).data(), fromOlder.data(), "a record without engine is made again on DL4J");
+		assertEquals("dl4j", fromOlder.provenance().parameters().get(GanOutputs.ENGINE));
 
 		Artifact gif = GanOutputs.interpolationGif(loaded, ref, params, batch.get(0).provenance().latent(), p.latent(),
 				6, 100, List.of("outputs/a.png", "outputs/c.png"));

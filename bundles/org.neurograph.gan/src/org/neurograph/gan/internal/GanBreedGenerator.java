@@ -44,6 +44,7 @@ public final class GanBreedGenerator implements Generator {
 					0.0, 2.0)
 			.add(GanOutputs.PARAMETERS.get("outputSize").orElseThrow())
 			.add(GanOutputs.PARAMETERS.get("upscaling").orElseThrow())
+			.add(GanOutputs.PARAMETERS.get(GanOutputs.ENGINE).orElseThrow())
 			.build();
 
 	@Override
@@ -69,7 +70,7 @@ public final class GanBreedGenerator implements Generator {
 		Path b = request.parameters().getPath("parentB");
 		GanModel model;
 		try {
-			model = GanModel.load(ref.location());
+			model = GanModel.load(ref.location(), GanModel.Engine.of(request.parameters().getString(GanOutputs.ENGINE)));
 		} catch (IOException | RuntimeUnavailableException e) {
 			throw new GenerationException(e.getMessage(), e);
 		}

@@ -50,7 +50,7 @@ public final class GanGenerator implements Generator {
 				() -> new GenerationException("The image GAN needs a model: choose one trained by the image GAN trainer."));
 		GanModel model;
 		try {
-			model = GanModel.load(ref.location());
+			model = GanModel.load(ref.location(), GanModel.Engine.of(request.parameters().getString(GanOutputs.ENGINE)));
 		} catch (IOException | RuntimeUnavailableException e) {
 			throw new GenerationException(e.getMessage(), e);
 		}

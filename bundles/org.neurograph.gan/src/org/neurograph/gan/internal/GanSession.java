@@ -214,11 +214,16 @@ final class GanSession implements TrainingSession {
 
 	@Override
 	public void exportModel(Path directory) throws IOException {
+		MultiLayerNetwork generator = gan.exportGenerator();
+		Path generatorFile = directory.resolve(GanModel.GENERATOR_FILE);
 		try {
-			SafeModelSerializer.writeModel(gan.exportGenerator(), directory.resolve(GanModel.GENERATOR_FILE), false);
+			SafeModelSerializer.writeModel(generator, generatorFile, false);
 		} catch (RuntimeUnavailableException e) {
 			throw new IOException(e.getMessage(), e);
 		}
+		// the same generator as an ONNX graph, for inference on ONNX Runtime; it records the hash of generator.zip,
+		// so a graph left from another export is recognised and made again on load
+		GeneratorOnnx.write(directory.resolve(GanModel.ONNX_FILE), generator, config, generatorFile);
 		ByteArrayOutputStream text = new ByteArrayOutputStream();
 		config.toProperties().store(text, "Neurograph DCGAN generator settings");
 		Path target = directory.resolve(GanModel.SETTINGS_FILE);

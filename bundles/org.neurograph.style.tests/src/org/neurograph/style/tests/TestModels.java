@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.neurograph.style.internal.OnnxGraphBuilder;
+import org.neurograph.runtime.dl4j.onnx.OnnxGraphBuilder;
 
 /** Small ONNX models and images that tests build for themselves. */
 final class TestModels {

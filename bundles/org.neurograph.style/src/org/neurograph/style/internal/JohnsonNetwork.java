@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurograph.runtime.dl4j.onnx.OnnxGraphBuilder;
 
 /**
  * The Johnson et al. fast-style network of the deeplearn.js / ml5 checkpoints, written as an ONNX graph: three
@@ -54,7 +55,7 @@ public final class JohnsonNetwork {
 
 	/** The serialized ONNX model of the network with the checkpoint's weights. */
 	public static byte[] toOnnx(Checkpoint checkpoint) {
-		OnnxGraphBuilder g = new OnnxGraphBuilder("johnson_fast_style").imageInput(INPUT, 3, 0, 0)
+		OnnxGraphBuilder g = new OnnxGraphBuilder("johnson_fast_style", "neurograph-style").imageInput(INPUT, 3, 0, 0)
 				.imageOutput(OUTPUT, 3, 0, 0);
 		String x = INPUT;
 		x = block(g, checkpoint, 0, x, true);

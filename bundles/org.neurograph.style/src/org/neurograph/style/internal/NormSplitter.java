@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
+import org.neurograph.runtime.dl4j.onnx.OnnxGraphBuilder;
 
 import onnx.Onnx.AttributeProto;
 import onnx.Onnx.GraphProto;
