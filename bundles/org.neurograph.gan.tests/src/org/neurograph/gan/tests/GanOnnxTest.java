@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurograph.assets.AssetCatalog;
 import org.neurograph.gan.GanModel;
 import org.neurograph.gan.GanModel.Engine;
 import org.neurograph.gan.LatentTools;
@@ -99,10 +100,13 @@ class GanOnnxTest {
 		writeModel(folder, c, trained(c, 21, 3)); // as models were exported before the ONNX graph existed
 		Path graph = folder.resolve(GanModel.ONNX_FILE);
 		assertFalse(Files.exists(graph));
+		String hash = AssetCatalog.modelSha256(folder);
 
 		GanModel onnx = GanModel.load(folder, Engine.ONNX);
 		assertEquals(Engine.ONNX, onnx.engine());
 		assertTrue(Files.isRegularFile(graph), "the graph is written beside " + GanModel.GENERATOR_FILE);
+		assertEquals(hash, AssetCatalog.modelSha256(folder),
+				"the derived graph is not part of the model's hash, which earlier works' provenance recorded");
 		assertEquals(GeneratorOnnx.sha256(folder.resolve(GanModel.GENERATOR_FILE)), GeneratorOnnx.sourceOf(graph));
 		List<float[]> latents = latents(16, 5, 3);
 		List<BufferedImage> first = onnx.render(latents);
