@@ -1,5 +1,7 @@
 package org.neurograph.cli.internal;
 
+import java.io.PrintStream;
+
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.FrameworkUtil;
@@ -14,9 +16,19 @@ public class CliApplication implements IApplication {
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
 		context.applicationRunning();
-		Cli cli = new Cli(FrameworkUtil.getBundle(CliApplication.class).getBundleContext(), System.out, System.err);
-		cli.cancelOnShutdown();
-		return cli.run(args);
+		// Standard output carries the command's results (e.g. the paths of the works written), which scripts read.
+		// Libraries that print to System.out (DL4J's SameDiff prints a line per differentiated op) would mix their
+		// lines in: keep the real stdout for the command and send everything else printed there to stderr.
+		PrintStream results = System.out;
+		System.setOut(System.err);
+		try {
+			Cli cli = new Cli(FrameworkUtil.getBundle(CliApplication.class).getBundleContext(), results, System.err);
+			cli.cancelOnShutdown();
+			return cli.run(args);
+		} finally {
+			results.flush();
+			System.setOut(results);
+		}
 	}
 
 	@Override
