@@ -6,8 +6,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.neurograph.api.Progress;
 import org.neurograph.api.training.TrainingException;
+import org.neurograph.assets.MonitorProgress;
 
 /**
  * An Eclipse Job that trains one {@link TrainingRun}, with the steps as its progress. Cancelling the job stops the
@@ -64,28 +64,5 @@ public final class TrainingJob extends Job {
 	/** What {@code run.json} said when the job ended; empty while it runs. */
 	public Optional<RunInfo> result() {
 		return Optional.ofNullable(result);
-	}
-
-	/** An Eclipse progress monitor seen as a {@link Progress}. */
-	private record MonitorProgress(IProgressMonitor monitor) implements Progress {
-		@Override
-		public void begin(String taskName, int totalWork) {
-			monitor.beginTask(taskName, totalWork < 0 ? IProgressMonitor.UNKNOWN : totalWork);
-		}
-
-		@Override
-		public void worked(int units) {
-			monitor.worked(units);
-		}
-
-		@Override
-		public void subTask(String name) {
-			monitor.subTask(name);
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return monitor.isCanceled();
-		}
 	}
 }

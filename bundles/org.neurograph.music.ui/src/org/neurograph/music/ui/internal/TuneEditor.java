@@ -60,6 +60,7 @@ import org.neurograph.music.SynthOptions;
 import org.neurograph.music.Tempo;
 import org.neurograph.music.Tune;
 import org.neurograph.music.TunePlayer;
+import org.neurograph.assets.MonitorProgress;
 
 /**
  * The tune editor, opened by double-clicking an {@code .abc} or MIDI file: a piano roll of the tune as it is played
@@ -625,7 +626,7 @@ public final class TuneEditor extends EditorPart {
 		SynthOptions options = synthOptions();
 		return export("Rendering " + to.getFileName(), to, monitor -> {
 			AudioRenderer.renderWav(tune, to, options.withSoundFont(SoundBanks.systemSoundFont()),
-					new JobProgress(monitor));
+					new MonitorProgress(monitor));
 		});
 	}
 

@@ -43,6 +43,7 @@ import org.neurograph.style.StyleModelException;
 import org.neurograph.style.StyleModelImporter;
 import org.neurograph.style.StyleOptions;
 import org.neurograph.style.Stylizer;
+import org.neurograph.assets.MonitorProgress;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -176,7 +177,7 @@ public class StyleStudioView extends ViewPart {
 		BufferedImage source = preview;
 		Job job = Job.create("Style preview: " + style.name(), monitor -> {
 			try {
-				BufferedImage styled = stylizer(style).apply(source, StyleOptions.DEFAULT, new JobProgress(monitor));
+				BufferedImage styled = stylizer(style).apply(source, StyleOptions.DEFAULT, new MonitorProgress(monitor));
 				asyncUi(() -> {
 					if (source == preview) {
 						styledPreviews.put(style.name(), styled);
@@ -249,7 +250,7 @@ public class StyleStudioView extends ViewPart {
 			Stylizer stylizer = stylizer(style);
 			monitor.beginTask("Styling " + photo.getFileName(), stylizer.tileCount(image.getWidth(), image.getHeight(),
 					options));
-			BufferedImage styled = stylizer.apply(image, options, new JobProgress(monitor));
+			BufferedImage styled = stylizer.apply(image, options, new MonitorProgress(monitor));
 			Provenance provenance = new Provenance(FastStyleGenerator.ID, "1.0.0", style.name(),
 					AssetCatalog.sha256(style.folder().resolve(StyleModel.MODEL_FILE)), Map.of("input", photo.toString(),
 							"strength", Double.toString(options.strength()), "keepColours",
@@ -310,7 +311,7 @@ public class StyleStudioView extends ViewPart {
 			galleryButtons.put(style.name(), b);
 			Job.create("Style thumbnail: " + style.name(), monitor -> {
 				try {
-					BufferedImage thumb = stylizer(style).apply(sample, StyleOptions.DEFAULT, new JobProgress(monitor));
+					BufferedImage thumb = stylizer(style).apply(sample, StyleOptions.DEFAULT, new MonitorProgress(monitor));
 					asyncUi(() -> {
 						if (!b.isDisposed()) {
 							b.setImage(new Image(b.getDisplay(), SwtImages.toImageData(thumb)));

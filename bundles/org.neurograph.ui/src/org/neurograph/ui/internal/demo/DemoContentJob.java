@@ -33,7 +33,7 @@ import org.neurograph.ui.internal.Projects;
 import org.neurograph.ui.internal.Statuses;
 import org.neurograph.ui.internal.gallery.GalleryView;
 import org.neurograph.ui.internal.generators.GeneratorRegistry;
-import org.neurograph.ui.internal.generators.MonitorProgress;
+import org.neurograph.assets.MonitorProgress;
 
 /**
  * Fills a new demo project: the image dataset {@code datasets/shapes}, painted into a temporary folder and imported

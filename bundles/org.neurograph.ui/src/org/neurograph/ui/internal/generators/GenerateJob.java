@@ -24,6 +24,7 @@ import org.neurograph.ui.NeurographUi;
 import org.neurograph.ui.internal.Images;
 import org.neurograph.ui.internal.Projects;
 import org.neurograph.ui.internal.Statuses;
+import org.neurograph.assets.MonitorProgress;
 
 /**
  * One generation as a user job: runs the generator through {@link GenerationRunner} (progress in the Progress view,

@@ -21,7 +21,7 @@ import org.neurograph.assets.DatasetImporter;
 import org.neurograph.ui.NeurographUi;
 import org.neurograph.ui.internal.Projects;
 import org.neurograph.ui.internal.Statuses;
-import org.neurograph.ui.internal.generators.MonitorProgress;
+import org.neurograph.assets.MonitorProgress;
 
 /**
  * Imports a dataset with {@link DatasetImporter} as a user job, refreshes the project's datasets and then shows the

@@ -1,9 +1,12 @@
-package org.neurograph.ui.internal.generators;
+package org.neurograph.assets;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.neurograph.api.Progress;
 
-/** {@link Progress} over an Eclipse progress monitor: the Progress view shows it, its cancel button cancels. */
+/**
+ * {@link Progress} over an Eclipse progress monitor, for generators and trainers run as Eclipse Jobs: the Progress view
+ * shows it, its cancel button cancels.
+ */
 public final class MonitorProgress implements Progress {
 	private final IProgressMonitor monitor;
 
