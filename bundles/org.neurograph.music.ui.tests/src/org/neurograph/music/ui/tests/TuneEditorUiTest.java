@@ -323,6 +323,25 @@ class TuneEditorUiTest {
 			assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
 		}
 		waitFor(() -> editor.statusText().startsWith("Saved") ? true : null, "the saved message");
+
+		// the user's SoundFont: SF3 and non-SoundFont files are refused with their reason, an SF2 file is used
+		Path system = editor.soundFont();
+		editor.chooseSoundFont(Path.of("/nowhere/strings.sf3"));
+		assertTrue(editor.statusText().contains("SF3"), editor.statusText());
+		assertEquals(system, editor.soundFont(), "a refused file changes nothing");
+		Path notes = Files.writeString(project.getLocation().toPath().resolve("notes.sf2"), "not a SoundFont at all");
+		editor.chooseSoundFont(notes);
+		assertTrue(editor.statusText().contains("'notes.sf2' is not a SoundFont"), editor.statusText());
+		Path timGm = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"); // Debian's timgm6mb-soundfont, which .ci/run installs
+		assertTrue(Files.isRegularFile(timGm), "install Debian's timgm6mb-soundfont for this test");
+		editor.chooseSoundFont(timGm);
+		assertEquals("SoundFont: TimGM6mb.sf2", editor.statusText());
+		assertEquals(timGm, editor.soundFont());
+		Path withFont = project.getLocation().toPath().resolve("soundfont.wav");
+		join(editor.exportWav(withFont));
+		assertEquals(bytes.length, Files.size(withFont), "the same tune and tempo, rendered with the chosen SoundFont");
+		editor.chooseSoundFont(null);
+		assertEquals(system, editor.soundFont(), "cancelling the dialog goes back to the system's SoundFont");
 	}
 
 	@Test

@@ -56,6 +56,7 @@ import org.neurograph.music.Fraction;
 import org.neurograph.music.MidiExport;
 import org.neurograph.music.MidiOptions;
 import org.neurograph.music.MusicException;
+import org.neurograph.music.SoundFonts;
 import org.neurograph.music.SynthOptions;
 import org.neurograph.music.Tempo;
 import org.neurograph.music.Tune;
@@ -79,6 +80,8 @@ public final class TuneEditor extends EditorPart {
 	private static final Color ERROR_LINE = new Color(255, 236, 200);
 
 	private Path path;
+	/** The SoundFont the user chose, or null for the system's. */
+	private volatile Path chosenSoundFont;
 	private Composite stack;
 	private StackLayout stackLayout;
 	private Composite content;
@@ -205,6 +208,17 @@ public final class TuneEditor extends EditorPart {
 		zoomIn.setText("+");
 		zoomIn.setToolTipText("Zoom in (Ctrl+mouse wheel)");
 		zoomIn.addListener(SWT.Selection, e -> roll.zoom(1.25));
+		Button soundFontButton = new Button(bar, SWT.PUSH);
+		soundFontButton.setText("SoundFont...");
+		soundFontButton.setToolTipText("Play and render with an SF2 SoundFont of your choice (cancel the dialog to go back "
+				+ "to the system's General MIDI SoundFont)");
+		soundFontButton.addListener(SWT.Selection, e -> {
+			FileDialog dialog = new FileDialog(soundFontButton.getShell(), SWT.OPEN);
+			dialog.setText("Choose an SF2 SoundFont");
+			dialog.setFilterExtensions(new String[] { "*.sf2", "*.*" });
+			String chosen = dialog.open();
+			chooseSoundFont(chosen == null ? null : Path.of(chosen));
+		});
 		Button exportMidi = new Button(bar, SWT.PUSH);
 		exportMidi.setText("Export MIDI...");
 		exportMidi.setToolTipText("Save the tune as a Standard MIDI File with this tempo and instrument");
@@ -408,7 +422,7 @@ public final class TuneEditor extends EditorPart {
 			TunePlayer p = null;
 			String error = null;
 			try {
-				p = factory.apply(options.withSoundFont(SoundBanks.systemSoundFont()));
+				p = factory.apply(options.withSoundFont(soundFont()));
 				p.play(slice);
 			} catch (MusicException e) {
 				error = e.getMessage();
@@ -625,7 +639,7 @@ public final class TuneEditor extends EditorPart {
 		Tune tune = entry.tune().written();
 		SynthOptions options = synthOptions();
 		return export("Rendering " + to.getFileName(), to, monitor -> {
-			AudioRenderer.renderWav(tune, to, options.withSoundFont(SoundBanks.systemSoundFont()),
+			AudioRenderer.renderWav(tune, to, options.withSoundFont(soundFont()),
 					new MonitorProgress(monitor));
 		});
 	}
@@ -782,6 +796,41 @@ public final class TuneEditor extends EditorPart {
 	/** The error page's source view. */
 	public StyledText errorSource() {
 		return errorSource;
+	}
+
+	/**
+	 * Plays and renders with the SF2 SoundFont {@code file} from now on, or with the system's General MIDI SoundFont
+	 * (Java's own instruments if there is none) when {@code file} is null. A file that is not a usable SF2 SoundFont
+	 * (an SF3 file plays as noise in Java's synthesizer) is refused with its reason in the status line, and the
+	 * SoundFont in use stays.
+	 */
+	public void chooseSoundFont(Path file) {
+		if (file == null) {
+			chosenSoundFont = null;
+			Path system = SoundBanks.systemSoundFont();
+			setStatus("SoundFont: " + (system == null ? "Java's built-in instruments" : system.getFileName()
+					+ " (the system's General MIDI SoundFont)"), false);
+			return;
+		}
+		try {
+			SoundFonts.check(file);
+		} catch (MusicException e) {
+			setStatus(e.getMessage(), true);
+			return;
+		} catch (IOException e) {
+			setStatus("Cannot read the SoundFont '" + file.getFileName() + "': " + e.getMessage(), true);
+			return;
+		}
+		chosenSoundFont = file;
+		setStatus("SoundFont: " + file.getFileName(), false);
+		if (isPlaying()) {
+			play();
+		}
+	}
+
+	/** The SoundFont playback and WAV export use: the chosen one, else the system's (null: Java's instruments). */
+	public Path soundFont() {
+		return chosenSoundFont != null ? chosenSoundFont : SoundBanks.systemSoundFont();
 	}
 
 	/** The status line under the roll. */
