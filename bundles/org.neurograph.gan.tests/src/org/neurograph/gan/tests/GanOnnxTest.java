@@ -39,6 +39,11 @@ class GanOnnxTest {
 	private static final double TOLERANCE = 1e-4;
 
 	@Test
+	void onnxMatchesDl4jGrey28() throws Exception {
+		assertEnginesAgree(new DcganConfig(28, 1, 16, 8, 2e-4, 2e-4, 0.5));
+	}
+
+	@Test
 	void onnxMatchesDl4jGrey32() throws Exception {
 		assertEnginesAgree(new DcganConfig(32, 1, 16, 8, 2e-4, 2e-4, 0.5));
 	}

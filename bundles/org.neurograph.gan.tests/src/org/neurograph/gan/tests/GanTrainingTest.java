@@ -113,6 +113,54 @@ class GanTrainingTest {
 		}
 	}
 
+	/**
+	 * At 28x28 (MNIST's size) the GAN learns from an IDX file without resizing: grey shapes written by the test as
+	 * a gzipped IDX file, trained, exported and generated at 28 pixels.
+	 */
+	@Test
+	void trainsAt28PixelsFromAnIdxFile(@TempDir Path idxData, @TempDir Path model) throws Exception {
+		int count = 48;
+		try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
+				Files.newOutputStream(idxData.resolve("shapes-idx3-ubyte.gz"))))) {
+			out.writeInt(0x00000803);
+			out.writeInt(count);
+			out.writeInt(28);
+			out.writeInt(28);
+			for (int i = 0; i < count; i++) {
+				BufferedImage img = Shapes.draw(i, 28, 28);
+				for (int y = 0; y < 28; y++) {
+					for (int x = 0; x < 28; x++) {
+						int rgb = img.getRGB(x, y);
+						out.write(((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3);
+					}
+				}
+			}
+		}
+		Map<String, String> at28 = new java.util.HashMap<>(SMALL);
+		at28.put("imageSize", "28");
+		at28.put("colour", "grey");
+		at28.put("steps", "20");
+		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(at28), idxData, run, 3,
+				Optional.empty());
+		try (TrainingSession s = trainer.open(request, Progress.none())) {
+			assertEquals("28", s.architecture().get("size"));
+			assertEquals(Integer.toString(count), s.architecture().get("trainingImages"));
+			while (!s.isFinished()) {
+				for (Metric m : s.trainStep()) {
+					assertTrue(Double.isFinite(m.value()), m.toString());
+				}
+			}
+			BufferedImage grid = ImageIO.read(new ByteArrayInputStream(s.samples().get(0).data()));
+			assertEquals(3 * 29 + 1, grid.getWidth(), "3x3 tiles of 28 pixels with 1-pixel gaps");
+			s.exportModel(model);
+		}
+		GanModel loaded = GanModel.load(model);
+		assertEquals(28, loaded.imageSize());
+		BufferedImage img = loaded.render(List.of(LatentTools.fromSeed(16, 1, 0))).get(0);
+		assertEquals(28, img.getWidth());
+		assertEquals(28, img.getHeight());
+	}
+
 	@Test
 	void aResumedRunComputesWhatAnUninterruptedOneDoes() throws Exception {
 		Path checkpoint = run.resolve("step-5.ckpt");
@@ -303,6 +351,16 @@ class GanTrainingTest {
 		}
 		assertThrows(IllegalArgumentException.class, () -> GanOutputs.artifact("x", model, ref, params,
 				Map.of("outputSize", "64"), 0, cell, List.of()), "extra entries cannot hide a parameter");
+
+		// children bred from the project's own works name their parents as the views do: project-relative
+		var two = org.neurograph.assets.GenerationRunner.run(new GanGenerator(), project, Map.of(), 2, 8, "shapes",
+				Progress.none()).outputs();
+		var kids = org.neurograph.assets.GenerationRunner.run(new GanBreedGenerator(), project, Map.of("parentA",
+				two.get(0).toString(), "parentB", two.get(1).toString()), 1, 3, "shapes", Progress.none()).outputs();
+		Provenance child = org.neurograph.assets.ProvenanceJson.readSidecar(kids.get(0)).orElseThrow();
+		List<String> expected = two.stream().map(f -> project.relativize(f).toString().replace('\\', '/')).toList();
+		assertEquals(expected, child.parents());
+		assertTrue(expected.get(0).startsWith("outputs/"), expected.get(0));
 	}
 
 	@Test

@@ -29,23 +29,10 @@ public final class Dcgan {
 
 	/** Wraps restored networks. */
 	public Dcgan(DcganConfig config, MultiLayerNetwork discriminator, MultiLayerNetwork stacked) {
-		this(config, discriminator, stacked, DcganNetworks.generatorLayerCount(config));
-	}
-
-	/**
-	 * Wraps networks of a shape {@link DcganConfig} does not describe (the benchmark's 28x28 peer GAN): the stacked
-	 * network's first {@code generatorLayers} layers are the generator. Such a GAN trains but cannot export its
-	 * generator.
-	 */
-	Dcgan(MultiLayerNetwork discriminator, MultiLayerNetwork stacked, int generatorLayers) {
-		this(null, discriminator, stacked, generatorLayers);
-	}
-
-	private Dcgan(DcganConfig config, MultiLayerNetwork discriminator, MultiLayerNetwork stacked, int generatorLayers) {
 		this.config = config;
 		this.discriminator = discriminator;
 		this.stacked = stacked;
-		this.generatorLayers = generatorLayers;
+		this.generatorLayers = DcganNetworks.generatorLayerCount(config);
 		copyDiscriminator();
 	}
 
@@ -93,9 +80,6 @@ public final class Dcgan {
 
 	/** A stand-alone generator network holding the trained generator weights (for export and sampling). */
 	public MultiLayerNetwork exportGenerator() {
-		if (config == null) {
-			throw new IllegalStateException("this GAN has no DCGAN settings; its generator cannot be exported");
-		}
 		MultiLayerNetwork g = net(DcganNetworks.generator(config, 0));
 		for (int i = 0; i < generatorLayers; i++) {
 			if (stacked.getLayer(i).numParams() > 0) { // activation layers have none

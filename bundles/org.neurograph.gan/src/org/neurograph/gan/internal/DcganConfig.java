@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The shape and optimiser settings of a DCGAN: image size (32 or 64), channels (1 grey, 3 colour), latent size, the
+ * The shape and optimiser settings of a DCGAN: image size (28, 32 or 64; 28 is MNIST's own size, built up from 7x7
+ * instead of 4x4), channels (1 grey, 3 colour), latent size, the
  * filter count of the widest layer's neighbour ({@code filters}), learning rates and Adam's beta1.
  */
 public record DcganConfig(int size, int channels, int latentSize, int filters, double learningRateG,
 		double learningRateD, double beta1) {
 
 	public DcganConfig {
-		if (size != 32 && size != 64) {
-			throw new IllegalArgumentException("The image size must be 32 or 64, not " + size + ".");
+		if (size != 28 && size != 32 && size != 64) {
+			throw new IllegalArgumentException("The image size must be 28, 32 or 64, not " + size + ".");
 		}
 		if (channels != 1 && channels != 3) {
 			throw new IllegalArgumentException("Images are grey (1 channel) or colour (3), not " + channels + ".");
@@ -23,9 +24,14 @@ public record DcganConfig(int size, int channels, int latentSize, int filters, d
 		}
 	}
 
-	/** Transposed-convolution steps from 4x4 to the image size. */
+	/** The side of the generator's first block: 7 for 28x28 images, else 4. */
+	public int baseSize() {
+		return size == 28 ? 7 : 4;
+	}
+
+	/** Transposed-convolution steps (each doubling the side) from {@link #baseSize()} to the image size. */
 	public int upsamplings() {
-		return Integer.numberOfTrailingZeros(size) - 2;
+		return Integer.numberOfTrailingZeros(size / baseSize());
 	}
 
 	/** Writes the settings as properties (the model folder's {@code gan.properties}). */

@@ -23,16 +23,16 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * The DCGAN layer stacks (Radford et al.): the generator is Dense(latent -> 4x4xF) + BN + ReLU, then 4x4 stride-2
- * transposed convolutions halving the filters (BN + ReLU) up to the image size, the last one with tanh; the
- * discriminator is 4x4 stride-2 convolutions with LeakyReLU(0.2) down to 4x4 and a sigmoid output. Weights start from
+ * The DCGAN layer stacks (Radford et al.): the generator is Dense(latent -> BxBxF; B = 4, or 7 for 28x28 images) + BN
+ * + ReLU, then 4x4 stride-2 transposed convolutions halving the filters (BN + ReLU) up to the image size, the last one
+ * with tanh; the discriminator is 4x4 stride-2 convolutions with LeakyReLU(0.2) down to BxB and a sigmoid output. Weights start from
  * N(0, 0.02).
  */
 public final class DcganNetworks {
 	private DcganNetworks() {
 	}
 
-	/** Filters of the first (4x4) generator block: {@code filters * 2^(upsamplings-1)}. */
+	/** Filters of the first (base-size) generator block: {@code filters * 2^(upsamplings-1)}. */
 	static int topFilters(DcganConfig c) {
 		return c.filters() << (c.upsamplings() - 1);
 	}
@@ -41,7 +41,8 @@ public final class DcganNetworks {
 	static List<Layer> generatorLayers(DcganConfig c) {
 		List<Layer> layers = new ArrayList<>();
 		int f = topFilters(c);
-		layers.add(new DenseLayer.Builder().nIn(c.latentSize()).nOut(4 * 4 * f).activation(Activation.IDENTITY).build());
+		int cells = c.baseSize() * c.baseSize();
+		layers.add(new DenseLayer.Builder().nIn(c.latentSize()).nOut(cells * f).activation(Activation.IDENTITY).build());
 		layers.add(new BatchNormalization.Builder().nOut(f).build());
 		layers.add(new ActivationLayer.Builder().activation(Activation.RELU).build());
 		for (int i = 1; i < c.upsamplings(); i++) {
@@ -79,7 +80,7 @@ public final class DcganNetworks {
 		for (int i = 0; i < layers.size(); i++) {
 			b.layer(i, layers.get(i));
 		}
-		return b.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(4, 4, topFilters(c)))
+		return b.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(c.baseSize(), c.baseSize(), topFilters(c)))
 				.setInputType(InputType.feedForward(c.latentSize())).build();
 	}
 
@@ -103,7 +104,7 @@ public final class DcganNetworks {
 		for (Layer l : discriminatorLayers(c)) {
 			b.layer(i++, new FrozenLayerWithBackprop(l));
 		}
-		return b.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(4, 4, topFilters(c)))
+		return b.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(c.baseSize(), c.baseSize(), topFilters(c)))
 				.setInputType(InputType.feedForward(c.latentSize())).build();
 	}
 

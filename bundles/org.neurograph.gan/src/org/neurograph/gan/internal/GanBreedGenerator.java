@@ -81,7 +81,7 @@ public final class GanBreedGenerator implements Generator {
 		for (int i = 0; i < request.count(); i++) {
 			latents.add(LatentTools.mutate(blend, strength, request.seedFor(i)));
 		}
-		List<String> parents = List.of(a.toString(), b.toString());
+		List<String> parents = List.of(parentName(a, ref), parentName(b, ref));
 		for (int i = 0; i < request.count(); i++) {
 			if (progress.isCancelled()) {
 				throw new CancelledException();
@@ -91,6 +91,21 @@ public final class GanBreedGenerator implements Generator {
 					Images.png(GanOutputs.image(model, latents.get(i), request.parameters())), p));
 			progress.worked(1);
 		}
+	}
+
+	/**
+	 * How provenance names a parent: relative to the model's project ({@code <project>/models/<name>}) with '/'
+	 * separators when the parent lies in it, as the workbench's views name works, so that lineage links them;
+	 * otherwise its absolute path.
+	 */
+	static String parentName(Path parent, ModelRef model) {
+		Path file = parent.toAbsolutePath().normalize();
+		Path models = model.location().toAbsolutePath().normalize().getParent();
+		if (models != null && models.getFileName() != null && models.getFileName().toString().equals("models")
+				&& models.getParent() != null && file.startsWith(models.getParent())) {
+			return models.getParent().relativize(file).toString().replace('\\', '/');
+		}
+		return file.toString();
 	}
 
 	private static float[] latentOf(Path png, GanModel model) throws GenerationException {
