@@ -21,7 +21,12 @@ import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspaceRoot;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
@@ -30,8 +35,13 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -55,6 +65,8 @@ import org.neurograph.gan.LatentPlane;
 import org.neurograph.gan.LatentTools;
 import org.neurograph.gan.ui.internal.BreedingView;
 import org.neurograph.gan.ui.internal.ExplorerView;
+import org.neurograph.gan.ui.internal.GanAssets;
+import org.neurograph.gan.ui.internal.GanImageHandler;
 import org.neurograph.gan.ui.internal.InstallationMode;
 import org.neurograph.gan.ui.internal.Lineage;
 import org.osgi.framework.BundleContext;
@@ -306,6 +318,68 @@ class GanViewsUiTest {
 		assertTrue(view.lineageBoxes().containsKey(second), "the graph draws the second pick");
 		assertTrue(view.lineageBoxes().get(second).y > view.lineageBoxes().get(first).y, "a generation lower");
 		screenshot(display, "breeding-lineage.png");
+	}
+
+	/**
+	 * The gallery's context menu on a GAN image offers "Explore from Here" and "Breed from Here", which open the views
+	 * on that image; an image the GAN did not make is refused with the reason.
+	 */
+	@Test
+	void theGalleryContextMenuOpensTheViewsOnAGanImage() throws Exception {
+		Display display = Display.getCurrent();
+		IWorkbenchPage page = waitFor(display, GanViewsUiTest::page, "the workbench window");
+		IWorkspaceRoot root = ResourcesPlugin.getWorkspace().getRoot();
+		root.getProject("gan-demo").refreshLocal(IResource.DEPTH_INFINITE, null);
+		IFile image = root.getFileForLocation(IPath.fromPath(generated.get(0)));
+		assertNotNull(image);
+		String name = project.relativize(generated.get(0)).toString();
+		float[] latent = PngProvenance.read(generated.get(0)).orElseThrow().latent();
+
+		IViewPart gallery = page.showView("org.neurograph.ui.gallery");
+		gallery.getSite().getSelectionProvider().setSelection(new StructuredSelection(image));
+		page.activate(gallery);
+		gallery.setFocus();
+		processEvents(display, 200);
+		Control grid = display.getFocusControl();
+		assertNotNull(grid.getMenu(), "the gallery has a context menu");
+		Menu menu = grid.getMenu();
+		menu.notifyListeners(SWT.Show, new Event());
+		processEvents(display, 100);
+		List<String> labels = Arrays.stream(menu.getItems()).map(i -> i.getText().replace("&", "")).toList();
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("Explore from Here")), labels.toString());
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("Breed from Here")), labels.toString());
+		MenuItem explore = Arrays.stream(menu.getItems()).filter(i -> i.getText().replace("&", "")
+				.startsWith("Explore from Here")).findFirst().orElseThrow();
+		menu.notifyListeners(SWT.Hide, new Event());
+		explore.notifyListeners(SWT.Selection, new Event());
+		ExplorerView explorer = waitFor(display, () -> (ExplorerView) page.findView(ExplorerView.ID), "the explorer");
+		waitFor(display, () -> explorer.ready() && explorer.plane() != null
+				&& Arrays.equals(latent, explorer.plane().centre()) && !explorer.rendering()
+				&& explorer.gridLatents().size() > 12 && Arrays.equals(latent, explorer.gridLatents().get(12))
+				&& explorer.gridPosition()[0] == 0 && explorer.gridPosition()[1] == 0 ? true : null,
+				"the explorer's grid centred on the image");
+		screenshot(display, "explore-from-here.png");
+
+		gallery.getSite().getSelectionProvider().setSelection(new StructuredSelection(image));
+		page.activate(gallery);
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
+				"org.neurograph.gan.ui.commands.breedImage", null);
+		BreedingView breeding = waitFor(display, () -> (BreedingView) page.findView(BreedingView.ID), "breeding");
+		waitFor(display, () -> !breeding.rendering() && name.equals(breeding.parents()[0])
+				&& name.equals(breeding.parents()[1]) && breeding.status().startsWith("Children of " + name)
+				? true : null, "the children of the image");
+		float[] child = LatentTools.mutate(LatentTools.breed(latent, latent, breeding.ratio()), breeding.mutation(),
+				breeding.childSeed());
+		assertArrayEquals(child, breeding.childLatents().get(0), "children of the one image");
+		screenshot(display, "breed-from-here.png");
+
+		IFile notGan = root.getFileForLocation(IPath.fromPath(project.resolve("datasets/shapes/shape-0.png")));
+		GanImageHandler.Target refused = GanImageHandler.target(notGan);
+		assertEquals(null, refused.model());
+		assertTrue(refused.problem().contains("datasets/shapes/shape-0.png was not made by the image GAN"),
+				refused.problem());
+		assertEquals(GanAssets.models().stream().filter(m -> m.name().equals("tiny")).findFirst().orElseThrow(),
+				GanImageHandler.target(image).model());
 	}
 
 	private static boolean hasEdge(Lineage lineage, String parent, String child) {

@@ -52,59 +52,43 @@ public final class BreedingView extends ViewPart {
 
 	private LatestOnlyJob<List<BufferedImage>> renderer;
 	private ModelLoader.Loaded loaded;
+	private int loads; // model loads started, so that only the last one's result is shown
 	private final Lineage lineage = new Lineage();
 	private long seed = 1;
 	private List<float[]> childLatents = List.of();
 	private long childSeed;
 	private String[] childParents;
 	private String lastPicked;
+	private String wantedParent; // the parent breedFrom asked for, until the parents are listed
 
 	@Override
 	public void createPartControl(Composite parent) {
 		renderer = new LatestOnlyJob<>("Rendering children", parent.getDisplay());
 		parent.setLayout(new GridLayout(1, false));
-		Composite controls = new Composite(parent, SWT.NONE);
-		controls.setLayout(new GridLayout(6, false));
-		controls.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		new Label(controls, SWT.NONE).setText("Model:");
-		models = new Combo(controls, SWT.READ_ONLY);
-		models.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+		Composite controls = ControlRow.create(parent);
+		models = ControlRow.width(new Combo(ControlRow.field(controls, "Model:"), SWT.READ_ONLY), 200);
 		models.addListener(SWT.Selection, e -> {
 			if (models.getSelectionIndex() >= 0) {
 				loadModel(modelChoices.get(models.getSelectionIndex()));
 			}
 		});
-		new Label(controls, SWT.NONE).setText("Parent A:");
-		parentA = new Combo(controls, SWT.READ_ONLY);
-		GridData aData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-		aData.widthHint = 260;
-		parentA.setLayoutData(aData);
+		parentA = ControlRow.width(new Combo(ControlRow.field(controls, "Parent A:"), SWT.READ_ONLY), 260);
 		parentA.addListener(SWT.Selection, e -> parentsChanged());
-		new Label(controls, SWT.NONE).setText("Parent B:");
-		parentB = new Combo(controls, SWT.READ_ONLY);
-		GridData bData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-		bData.widthHint = 260;
-		parentB.setLayoutData(bData);
+		parentB = ControlRow.width(new Combo(ControlRow.field(controls, "Parent B:"), SWT.READ_ONLY), 260);
 		parentB.addListener(SWT.Selection, e -> parentsChanged());
-		new Label(controls, SWT.NONE).setText("Ratio:");
-		ratio = new Scale(controls, SWT.HORIZONTAL);
+		ratio = ControlRow.width(new Scale(ControlRow.field(controls, "Ratio:"), SWT.HORIZONTAL), 160);
 		ratio.setMinimum(0);
 		ratio.setMaximum(100);
 		ratio.setSelection(50);
 		ratio.setToolTipText("0: parent A, 100: parent B, between: a blend");
-		ratio.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		ratio.addListener(SWT.Selection, e -> renderChildren());
-		new Label(controls, SWT.NONE).setText("Mutation:");
-		mutation = new Scale(controls, SWT.HORIZONTAL);
+		mutation = ControlRow.width(new Scale(ControlRow.field(controls, "Mutation:"), SWT.HORIZONTAL), 160);
 		mutation.setMinimum(0);
 		mutation.setMaximum(200);
 		mutation.setSelection(30);
 		mutation.setToolTipText("How far each child strays from the blend (0 to 2)");
-		mutation.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		mutation.addListener(SWT.Selection, e -> renderChildren());
-		Composite buttons = new Composite(controls, SWT.NONE);
-		buttons.setLayout(new GridLayout(2, true));
-		buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
+		Composite buttons = ControlRow.field(controls, null);
 		Button again = new Button(buttons, SWT.PUSH);
 		again.setText("&New children");
 		again.setToolTipText("Other mutations of the same parents (N)");
@@ -174,6 +158,9 @@ public final class BreedingView extends ViewPart {
 				if (loaded == model && !found.equals(outputs)) {
 					setOutputs(found, null);
 				}
+				if (loaded == model) {
+					applyWantedParent();
+				}
 			});
 			return Status.OK_STATUS;
 		});
@@ -189,12 +176,16 @@ public final class BreedingView extends ViewPart {
 		}
 		renderer.cancel();
 		loaded = null;
+		int load = ++loads; // a later load (another model chosen meanwhile) wins
 		status.setText("Loading " + choice.label() + "…");
 		Job job = Job.create("Loading the GAN model " + choice.name(), monitor -> {
 			try {
 				ModelLoader.Loaded model = ModelLoader.load(choice);
 				List<GanAssets.OutputChoice> found = GanAssets.outputs(choice, model.model().latentSize());
 				ui(() -> {
+					if (load != loads) {
+						return;
+					}
 					loaded = model;
 					setOutputs(found, null);
 					if (found.size() < 1) {
@@ -204,9 +195,14 @@ public final class BreedingView extends ViewPart {
 					} else {
 						status.setText(choice.label() + ": " + found.size() + " images to breed from.");
 					}
+					applyWantedParent();
 				});
 			} catch (IOException | RuntimeException e) {
-				ui(() -> status.setText(e.getMessage() == null ? e.toString() : e.getMessage()));
+				ui(() -> {
+					if (load == loads) {
+						status.setText(e.getMessage() == null ? e.toString() : e.getMessage());
+					}
+				});
 			}
 			return Status.OK_STATUS;
 		});
@@ -229,6 +225,34 @@ public final class BreedingView extends ViewPart {
 	private static void selectByName(Combo combo, String name, int fallback) {
 		int i = List.of(combo.getItems()).indexOf(name);
 		combo.select(i >= 0 ? i : fallback);
+	}
+
+	/**
+	 * Breeds from the GAN image {@code name} (project-relative) of {@code choice}'s project: loads the model unless it
+	 * is loaded and makes the image both parents, so the grid shows its children (the mutation sets how far they
+	 * stray); choosing another parent B crosses it with that one.
+	 */
+	public void breedFrom(GanAssets.ModelChoice choice, String name) {
+		refreshModels();
+		wantedParent = name;
+		if (loaded != null && loaded.choice().equals(choice)) {
+			refreshOutputs();
+		} else {
+			loadModel(choice);
+		}
+	}
+
+	private void applyWantedParent() {
+		String name = wantedParent;
+		wantedParent = null;
+		if (name == null) {
+			return;
+		}
+		if (!List.of(parentA.getItems()).contains(name)) {
+			status.setText(name + " is not a GAN image of this model with a latent vector.");
+			return;
+		}
+		setParents(name, name);
 	}
 
 	/** Chooses the parents by their project-relative names. */
@@ -402,6 +426,16 @@ public final class BreedingView extends ViewPart {
 		ratio.setSelection((int) Math.round(r * 100));
 		mutation.setSelection((int) Math.round(strength * 100));
 		renderChildren();
+	}
+
+	/** The ratio of the blend (0 to 1). */
+	public double ratio() {
+		return ratio.getSelection() / 100.0;
+	}
+
+	/** The mutation strength (0 to 2). */
+	public double mutation() {
+		return mutation.getSelection() / 100.0;
 	}
 
 	/** The status line. */

@@ -67,8 +67,10 @@ public final class ExplorerView extends ViewPart {
 
 	private LatestOnlyJob<List<BufferedImage>> renderer;
 	private ModelLoader.Loaded loaded;
+	private int loads; // model loads started, so that only the last one's result is shown
 	private float[] centre;
 	private String centreName; // a project-relative output name, or null
+	private String wantedCentre; // the centre exploreFrom asked for, until the centres are listed
 	private String centreDescription = "";
 	private LatentPlane plane;
 	private String planeDescription = "";
@@ -86,73 +88,54 @@ public final class ExplorerView extends ViewPart {
 	public void createPartControl(Composite parent) {
 		renderer = new LatestOnlyJob<>("Rendering the latent grid", parent.getDisplay());
 		parent.setLayout(new GridLayout(1, false));
-		Composite controls = new Composite(parent, SWT.NONE);
-		controls.setLayout(new GridLayout(8, false));
-		controls.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		Composite controls = ControlRow.create(parent);
 
-		new Label(controls, SWT.NONE).setText("Model:");
-		models = new Combo(controls, SWT.READ_ONLY);
-		GridData modelData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-		modelData.widthHint = 200;
-		models.setLayoutData(modelData);
+		models = ControlRow.width(new Combo(ControlRow.field(controls, "Model:"), SWT.READ_ONLY), 200);
 		models.setToolTipText("A GAN model of an open project (models/<name>/ trained by the image GAN trainer)");
 		models.addListener(SWT.Selection, e -> {
 			if (models.getSelectionIndex() >= 0) {
 				loadModel(modelChoices.get(models.getSelectionIndex()));
 			}
 		});
-		new Label(controls, SWT.NONE).setText("Centre:");
-		centres = new Combo(controls, SWT.READ_ONLY);
-		GridData centreData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-		centreData.widthHint = 320;
-		centres.setLayoutData(centreData);
+		Composite centre = ControlRow.field(controls, "Centre:");
+		centres = ControlRow.width(new Combo(centre, SWT.READ_ONLY), 320);
 		centres.setToolTipText("A GAN image of the project (its latent vector), or the latent vector of a seed");
 		centres.addListener(SWT.Selection, e -> centreChanged());
-		centreSeed = new Spinner(controls, SWT.BORDER);
+		centreSeed = new Spinner(centre, SWT.BORDER);
 		centreSeed.setValues(1, 0, Integer.MAX_VALUE, 0, 1, 100);
 		centreSeed.setToolTipText("The seed whose latent vector is the centre");
 		centreSeed.addListener(SWT.Selection, e -> centreChanged());
 
-		new Label(controls, SWT.NONE).setText("Directions:");
-		directions = new Combo(controls, SWT.READ_ONLY);
+		directions = new Combo(ControlRow.field(controls, "Directions:"), SWT.READ_ONLY);
 		directions.setItems("Random", "Principal (GANSpace)");
 		directions.select(0);
 		directions.setToolTipText("Random: two random orthogonal directions. Principal: the two main ways the model's "
 				+ "images vary, found from " + PCA_SAMPLES + " samples");
 		directions.addListener(SWT.Selection, e -> planeChanged());
-		new Label(controls, SWT.NONE).setText("Seed:");
-		directionSeed = new Spinner(controls, SWT.BORDER);
+		directionSeed = new Spinner(ControlRow.field(controls, "Seed:"), SWT.BORDER);
 		directionSeed.setValues(1, 0, Integer.MAX_VALUE, 0, 1, 100);
 		directionSeed.setToolTipText("The seed of the random directions (or of the principal directions' samples)");
 		directionSeed.addListener(SWT.Selection, e -> planeChanged());
-		new Label(controls, SWT.NONE).setText("Grid:");
-		gridSize = new Spinner(controls, SWT.BORDER);
+		gridSize = new Spinner(ControlRow.field(controls, "Grid:"), SWT.BORDER);
 		gridSize.setValues(5, 1, 9, 0, 1, 2);
 		gridSize.setToolTipText("Cells a side");
 		gridSize.addListener(SWT.Selection, e -> render());
-		new Label(controls, SWT.NONE).setText("Tempo (s):");
-		tempo = new Spinner(controls, SWT.BORDER);
+		tempo = new Spinner(ControlRow.field(controls, "Tempo (s):"), SWT.BORDER);
 		tempo.setValues(40, 5, 600, 1, 5, 10);
 		tempo.setToolTipText("Installation mode: seconds per new image");
 
-		new Label(controls, SWT.NONE).setText("X:");
-		xScale = scale(controls, "The x coordinate along the first direction (Left / Right)");
-		new Label(controls, SWT.NONE).setText("Y:");
-		yScale = scale(controls, "The y coordinate along the second direction (Up / Down)");
-		new Label(controls, SWT.NONE).setText("Step:");
-		zoom = new Scale(controls, SWT.HORIZONTAL);
+		xScale = scale(ControlRow.field(controls, "X:"), "The x coordinate along the first direction (Left / Right)");
+		yScale = scale(ControlRow.field(controls, "Y:"), "The y coordinate along the second direction (Up / Down)");
+		zoom = ControlRow.width(new Scale(ControlRow.field(controls, "Step:"), SWT.HORIZONTAL), 160);
 		zoom.setMinimum(2);
 		zoom.setMaximum(300);
 		zoom.setSelection(50);
 		zoom.setToolTipText("The distance between neighbouring cells (+ / - or the mouse wheel)");
-		zoom.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		zoom.addListener(SWT.Selection, e -> {
 			step = zoom.getSelection() / 100.0;
 			render();
 		});
-		Composite buttons = new Composite(controls, SWT.NONE);
-		buttons.setLayout(new GridLayout(3, true));
-		buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
+		Composite buttons = ControlRow.field(controls, null);
 		button(buttons, "&Save cell", "Save the selected cell as an output (Enter)", this::saveSelected);
 		button(buttons, "&Re-centre", "Make the selected cell the centre (Space)", this::recentreOnSelected);
 		button(buttons, "&Installation", "Full-screen walk from the centre (F11; Esc leaves)", this::startInstallation);
@@ -175,14 +158,13 @@ public final class ExplorerView extends ViewPart {
 	}
 
 	private Scale scale(Composite parent, String tip) {
-		Scale s = new Scale(parent, SWT.HORIZONTAL);
+		Scale s = ControlRow.width(new Scale(parent, SWT.HORIZONTAL), 200);
 		s.setMinimum(0);
 		s.setMaximum(2 * RANGE);
 		s.setSelection(RANGE);
 		s.setIncrement(5);
 		s.setPageIncrement(50);
 		s.setToolTipText(tip);
-		s.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		s.addListener(SWT.Selection, e -> {
 			x = (xScale.getSelection() - RANGE) / 100.0;
 			y = (yScale.getSelection() - RANGE) / 100.0;
@@ -195,7 +177,6 @@ public final class ExplorerView extends ViewPart {
 		Button b = new Button(parent, SWT.PUSH);
 		b.setText(text);
 		b.setToolTipText(tip);
-		b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		b.addListener(SWT.Selection, e -> action.run());
 	}
 
@@ -244,21 +225,53 @@ public final class ExplorerView extends ViewPart {
 		Job job = Job.create("Listing the GAN images", monitor -> {
 			List<GanAssets.OutputChoice> outputs = GanAssets.outputs(model.choice(), model.model().latentSize());
 			ui(() -> {
-				if (loaded != model || outputs.equals(centreChoices)) {
+				if (loaded != model || (outputs.equals(centreChoices) && wantedCentre == null)) {
 					return;
 				}
+				int before = centres.getSelectionIndex();
 				String selected = centres.getText();
-				centreChoices = outputs;
-				List<String> items = new ArrayList<>();
-				items.add(SEED_CENTRE);
-				outputs.forEach(o -> items.add(o.name()));
-				centres.setItems(items.toArray(String[]::new));
-				centres.select(Math.max(0, items.indexOf(selected)));
+				showCentres(outputs, selected);
+				if (centres.getSelectionIndex() != before || !centres.getText().equals(selected)) {
+					centreChanged();
+				}
 			});
 			return Status.OK_STATUS;
 		});
 		job.setSystem(true);
 		job.schedule();
+	}
+
+	/**
+	 * Lists {@code outputs} as centres and selects the one asked for by {@link #exploreFrom}, else {@code keep}, else
+	 * the newest image (or the seed when there is none).
+	 */
+	private void showCentres(List<GanAssets.OutputChoice> outputs, String keep) {
+		centreChoices = outputs;
+		List<String> items = new ArrayList<>();
+		items.add(SEED_CENTRE);
+		outputs.forEach(o -> items.add(o.name()));
+		centres.setItems(items.toArray(String[]::new));
+		int wanted = wantedCentre == null ? -1 : items.indexOf(wantedCentre);
+		if (wantedCentre != null && wanted < 0) {
+			status.setText(wantedCentre + " is not a GAN image of this model with a latent vector.");
+		}
+		wantedCentre = null;
+		int kept = keep == null ? -1 : items.indexOf(keep);
+		centres.select(wanted >= 0 ? wanted : kept >= 0 ? kept : items.size() - 1);
+	}
+
+	/**
+	 * Explores around the GAN image {@code name} (project-relative, e.g. {@code outputs/2026-12-06/gan-x.png}) of
+	 * {@code choice}'s project: loads the model unless it is loaded, and makes the image the centre.
+	 */
+	public void exploreFrom(GanAssets.ModelChoice choice, String name) {
+		refreshModels();
+		wantedCentre = name;
+		if (loaded != null && loaded.choice().equals(choice)) {
+			refreshCentres();
+		} else {
+			loadModel(choice);
+		}
 	}
 
 	/** Loads {@code choice} in a job; the plane and grid follow when it is loaded. */
@@ -269,6 +282,7 @@ public final class ExplorerView extends ViewPart {
 		}
 		renderer.cancel();
 		loaded = null;
+		int load = ++loads; // a later load (another model chosen meanwhile) wins
 		grid.clear("Loading " + choice.label() + "…");
 		status.setText("Loading " + choice.label() + "…");
 		Job job = Job.create("Loading the GAN model " + choice.name(), monitor -> {
@@ -276,20 +290,21 @@ public final class ExplorerView extends ViewPart {
 				ModelLoader.Loaded model = ModelLoader.load(choice);
 				List<GanAssets.OutputChoice> outputs = GanAssets.outputs(choice, model.model().latentSize());
 				ui(() -> {
+					if (load != loads) {
+						return;
+					}
 					loaded = model;
-					centreChoices = outputs;
-					List<String> items = new ArrayList<>();
-					items.add(SEED_CENTRE);
-					outputs.forEach(o -> items.add(o.name()));
-					centres.setItems(items.toArray(String[]::new));
-					centres.select(outputs.isEmpty() ? 0 : items.size() - 1);
 					status.setText(String.format(Locale.ROOT, "%s: %dx%d %s, latent size %d", choice.label(),
 							model.model().imageSize(), model.model().imageSize(),
 							model.model().channels() == 1 ? "grey" : "colour", model.model().latentSize()));
+					showCentres(outputs, null);
 					centreChanged();
 				});
 			} catch (IOException | RuntimeException e) {
 				ui(() -> {
+					if (load != loads) {
+						return;
+					}
 					grid.clear("The model could not be loaded.");
 					status.setText(e.getMessage() == null ? e.toString() : e.getMessage());
 				});

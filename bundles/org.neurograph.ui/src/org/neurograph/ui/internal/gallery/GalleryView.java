@@ -25,6 +25,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.graphics.Image;
@@ -35,6 +37,7 @@ import org.eclipse.ui.IMemento;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
@@ -109,6 +112,11 @@ public class GalleryView extends ViewPart {
 		grid.addSelectionListener(selectionProvider::setFile);
 		grid.addOpenListener(this::open);
 		getSite().setSelectionProvider(selectionProvider);
+		// the context menu is for other bundles' commands on the selected file (e.g. the GAN views')
+		MenuManager menu = new MenuManager();
+		menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		grid.setMenu(menu.createContextMenu(grid));
+		getSite().registerContextMenu(menu, selectionProvider);
 		getSite().getPage().addPostSelectionListener(selectionListener);
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(resourceListener, IResourceChangeEvent.POST_CHANGE);
 		if (folder == null) {

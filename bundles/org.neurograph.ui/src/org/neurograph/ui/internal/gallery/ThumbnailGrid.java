@@ -18,8 +18,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 
 /**
- * A scrolling grid of thumbnails with their file names: click selects, double-click or Enter opens, the arrow keys
- * move. It draws what {@code thumbnails} gives for each file, and a placeholder while that is null (still loading).
+ * A scrolling grid of thumbnails with their file names: click (or right-click, before the context menu) selects,
+ * double-click or Enter opens, the arrow keys move. It draws what {@code thumbnails} gives for each file, and a placeholder while that is null (still loading).
  */
 final class ThumbnailGrid extends Canvas {
 	/** The largest side of a thumbnail, in pixels. */
@@ -219,7 +219,7 @@ final class ThumbnailGrid extends Canvas {
 
 	private void mouseDown(Event e) {
 		setFocus();
-		if (e.button == 1) {
+		if (e.button == 1 || e.button == 3) { // a right click selects what its context menu acts on
 			int index = indexAt(e.x, e.y);
 			if (index >= 0) {
 				select(files.get(index));
