@@ -60,7 +60,11 @@ class GanTrainingTest {
 	}
 
 	private TrainingSession open(Optional<Path> resume) throws Exception {
-		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(SMALL), data, run, 5, resume);
+		return open(SMALL, resume);
+	}
+
+	private TrainingSession open(Map<String, String> params, Optional<Path> resume) throws Exception {
+		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(params), data, run, 5, resume);
 		return trainer.open(request, Progress.none());
 	}
 
@@ -115,7 +119,8 @@ class GanTrainingTest {
 
 	/**
 	 * At 28x28 (MNIST's size) the GAN learns from an IDX file without resizing: grey shapes written by the test as
-	 * a gzipped IDX file, trained, exported and generated at 28 pixels.
+	 * a gzipped IDX file, trained (with batch normalisation in the discriminator), exported and generated at 28
+	 * pixels.
 	 */
 	@Test
 	void trainsAt28PixelsFromAnIdxFile(@TempDir Path idxData, @TempDir Path model) throws Exception {
@@ -140,10 +145,12 @@ class GanTrainingTest {
 		at28.put("imageSize", "28");
 		at28.put("colour", "grey");
 		at28.put("steps", "20");
+		at28.put("discriminatorNorm", "true");
 		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(at28), idxData, run, 3,
 				Optional.empty());
 		try (TrainingSession s = trainer.open(request, Progress.none())) {
 			assertEquals("28", s.architecture().get("size"));
+			assertEquals("true", s.architecture().get("normalisedDiscriminator"));
 			assertEquals(Integer.toString(count), s.architecture().get("trainingImages"));
 			while (!s.isFinished()) {
 				for (Metric m : s.trainStep()) {
@@ -163,10 +170,21 @@ class GanTrainingTest {
 
 	@Test
 	void aResumedRunComputesWhatAnUninterruptedOneDoes() throws Exception {
+		assertResumeIsExact(SMALL);
+	}
+
+	@Test
+	void aResumedRunWithANormalisedDiscriminatorComputesWhatAnUninterruptedOneDoes() throws Exception {
+		Map<String, String> normalised = new java.util.HashMap<>(SMALL);
+		normalised.put("discriminatorNorm", "true");
+		assertResumeIsExact(normalised);
+	}
+
+	private void assertResumeIsExact(Map<String, String> params) throws Exception {
 		Path checkpoint = run.resolve("step-5.ckpt");
 		List<Metric> straight = new ArrayList<>();
 		byte[] straightSamples;
-		try (TrainingSession s = open(Optional.empty())) {
+		try (TrainingSession s = open(params, Optional.empty())) {
 			for (int i = 0; i < 5; i++) {
 				s.trainStep();
 			}
@@ -177,7 +195,7 @@ class GanTrainingTest {
 			straightSamples = s.samples().get(0).data();
 		}
 		List<Metric> resumed = new ArrayList<>();
-		try (TrainingSession s = open(Optional.of(checkpoint))) {
+		try (TrainingSession s = open(params, Optional.of(checkpoint))) {
 			assertEquals(5, s.step());
 			for (int i = 0; i < 5; i++) {
 				resumed.addAll(s.trainStep());

@@ -62,11 +62,20 @@ public final class Dcgan {
 	public Losses step(INDArray real, INDArray z1, INDArray z2, double realLabel) {
 		long n = real.size(0);
 		INDArray fake = generate(z1, true);
-		INDArray images = Nd4j.concat(0, real, fake);
-		INDArray labels = Nd4j.concat(0, Nd4j.valueArrayOf(new long[] { n, 1 }, realLabel, real.dataType()),
-				Nd4j.zeros(real.dataType(), n, 1));
-		discriminator.fit(new DataSet(images, labels));
-		double dLoss = discriminator.score();
+		INDArray realLabels = Nd4j.valueArrayOf(new long[] { n, 1 }, realLabel, real.dataType());
+		INDArray fakeLabels = Nd4j.zeros(real.dataType(), fake.size(0), 1);
+		double dLoss;
+		if (config.normalisedDiscriminator()) {
+			// batch normalisation sees real and fake images in separate batches (else it could tell them apart by
+			// the batch's statistics): two updates, the loss their mean
+			discriminator.fit(new DataSet(real, realLabels));
+			double realLoss = discriminator.score();
+			discriminator.fit(new DataSet(fake, fakeLabels));
+			dLoss = (realLoss + discriminator.score()) / 2;
+		} else {
+			discriminator.fit(new DataSet(Nd4j.concat(0, real, fake), Nd4j.concat(0, realLabels, fakeLabels)));
+			dLoss = discriminator.score();
+		}
 		copyDiscriminator();
 		stacked.fit(new DataSet(z2, Nd4j.ones(real.dataType(), z2.size(0), 1)));
 		return new Losses(dLoss, stacked.score());

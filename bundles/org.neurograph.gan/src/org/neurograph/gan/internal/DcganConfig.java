@@ -7,10 +7,18 @@ import java.util.Properties;
 /**
  * The shape and optimiser settings of a DCGAN: image size (28, 32 or 64; 28 is MNIST's own size, built up from 7x7
  * instead of 4x4), channels (1 grey, 3 colour), latent size, the
- * filter count of the widest layer's neighbour ({@code filters}), learning rates and Adam's beta1.
+ * filter count of the widest layer's neighbour ({@code filters}), learning rates and Adam's beta1, and whether the
+ * discriminator has batch normalisation (after every convolution but the first, as in Radford et al.; settings written
+ * before that choice existed have none).
  */
 public record DcganConfig(int size, int channels, int latentSize, int filters, double learningRateG,
-		double learningRateD, double beta1) {
+		double learningRateD, double beta1, boolean normalisedDiscriminator) {
+
+	/** Settings with a discriminator without batch normalisation. */
+	public DcganConfig(int size, int channels, int latentSize, int filters, double learningRateG, double learningRateD,
+			double beta1) {
+		this(size, channels, latentSize, filters, learningRateG, learningRateD, beta1, false);
+	}
 
 	public DcganConfig {
 		if (size != 28 && size != 32 && size != 64) {
@@ -51,6 +59,7 @@ public record DcganConfig(int size, int channels, int latentSize, int filters, d
 		m.put("learningRateG", Double.toString(learningRateG));
 		m.put("learningRateD", Double.toString(learningRateD));
 		m.put("beta1", Double.toString(beta1));
+		m.put("normalisedDiscriminator", Boolean.toString(normalisedDiscriminator));
 		return m;
 	}
 
@@ -60,7 +69,8 @@ public record DcganConfig(int size, int channels, int latentSize, int filters, d
 			return new DcganConfig(Integer.parseInt(get(p, "size")), Integer.parseInt(get(p, "channels")),
 					Integer.parseInt(get(p, "latentSize")), Integer.parseInt(get(p, "filters")),
 					Double.parseDouble(get(p, "learningRateG")), Double.parseDouble(get(p, "learningRateD")),
-					Double.parseDouble(get(p, "beta1")));
+					Double.parseDouble(get(p, "beta1")),
+					Boolean.parseBoolean(p.getProperty("normalisedDiscriminator", "false").strip()));
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException("a GAN setting is not a number: " + e.getMessage(), e);
 		}

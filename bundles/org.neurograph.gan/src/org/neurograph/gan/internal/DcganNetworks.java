@@ -6,6 +6,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 /**
  * The DCGAN layer stacks (Radford et al.): the generator is Dense(latent -> BxBxF; B = 4, or 7 for 28x28 images) + BN
  * + ReLU, then 4x4 stride-2 transposed convolutions halving the filters (BN + ReLU) up to the image size, the last one
- * with tanh; the discriminator is 4x4 stride-2 convolutions with LeakyReLU(0.2) down to BxB and a sigmoid output. Weights start from
+ * with tanh; the discriminator is 4x4 stride-2 convolutions with LeakyReLU(0.2) (and, when chosen, batch
+ * normalisation after all but the first) down to BxB and a sigmoid output. Weights start from
  * N(0, 0.02).
  */
 public final class DcganNetworks {
@@ -60,8 +62,14 @@ public final class DcganNetworks {
 		List<Layer> layers = new ArrayList<>();
 		int f = c.filters();
 		for (int i = 0; i < c.upsamplings(); i++) {
+			boolean normalised = c.normalisedDiscriminator() && i > 0;
 			layers.add(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
-					.convolutionMode(ConvolutionMode.Truncate).nOut(f).activation(new ActivationLReLU(0.2)).build());
+					.convolutionMode(ConvolutionMode.Truncate).nOut(f)
+					.activation(normalised ? Activation.IDENTITY.getActivationFunction() : new ActivationLReLU(0.2)).build());
+			if (normalised) {
+				layers.add(new BatchNormalization.Builder().nOut(f).build());
+				layers.add(new ActivationLayer.Builder().activation(new ActivationLReLU(0.2)).build());
+			}
 			f *= 2;
 		}
 		layers.add(new OutputLayer.Builder(LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build());
@@ -96,7 +104,13 @@ public final class DcganNetworks {
 
 	/** Generator then frozen discriminator: trains the generator to fool the discriminator. */
 	public static MultiLayerConfiguration stacked(DcganConfig c, long seed) {
-		NeuralNetConfiguration.ListBuilder b = base(c, seed, c.learningRateG()).list();
+		NeuralNetConfiguration.Builder builder = base(c, seed, c.learningRateG());
+		if (c.normalisedDiscriminator()) {
+			// DL4J 1.0.0-M2 fails in a frozen BatchNormalization's backprop when training workspaces are on
+			// ("outdated workspace pointer"), so this network trains without them
+			builder.trainingWorkspaceMode(WorkspaceMode.NONE);
+		}
+		NeuralNetConfiguration.ListBuilder b = builder.list();
 		int i = 0;
 		for (Layer l : generatorLayers(c)) {
 			b.layer(i++, l);

@@ -46,6 +46,8 @@ public final class GanTrainer implements Trainer {
 			.decimal("beta1", "Adam beta1", "Momentum of Adam; DCGAN uses 0.5.", 0.5, 0.0, 0.999)
 			.decimal("labelSmoothing", "Label smoothing", "Real images are labelled 1 minus this (one-sided smoothing).",
 					0.1, 0.0, 0.5)
+			.flag("discriminatorNorm", "Normalise the discriminator", "Batch normalisation in the discriminator "
+					+ "(real and fake images in separate batches), as in the DCGAN paper.", false)
 			.flag("flip", "Mirror images", "Flip training images horizontally at random.", true)
 			.integer("maxImages", "Maximum images", "Use at most this many images of the dataset.", 60_000, 1, 2_000_000)
 			.integer("sampleCount", "Samples", "Images in the sample grid (fixed latent vectors).", 16, 1, 64)
@@ -94,6 +96,6 @@ public final class GanTrainer implements Trainer {
 	static DcganConfig config(ParameterValues p) {
 		return new DcganConfig(Integer.parseInt(p.getString("imageSize")), p.getString("colour").equals("grey") ? 1 : 3,
 				p.getInt("latentSize"), p.getInt("filters"), p.getDouble("learningRateG"), p.getDouble("learningRateD"),
-				p.getDouble("beta1"));
+				p.getDouble("beta1"), p.getBoolean("discriminatorNorm"));
 	}
 }
