@@ -168,6 +168,33 @@ class GanTrainingTest {
 		assertEquals(28, img.getHeight());
 	}
 
+	/** The weight average changes what samples show, not how the networks train. */
+	@Test
+	void weightAveragingChangesTheSamplesNotTheTraining() throws Exception {
+		Map<String, String> last = new java.util.HashMap<>(SMALL);
+		last.put("averageDecay", "0");
+		List<Metric> averagedMetrics = new ArrayList<>();
+		List<Metric> lastMetrics = new ArrayList<>();
+		byte[] averaged;
+		byte[] plain;
+		try (TrainingSession s = open(SMALL, Optional.empty())) {
+			for (int i = 0; i < 12; i++) {
+				averagedMetrics.addAll(s.trainStep());
+			}
+			averaged = s.samples().get(0).data();
+		}
+		try (TrainingSession s = open(last, Optional.empty())) {
+			for (int i = 0; i < 12; i++) {
+				lastMetrics.addAll(s.trainStep());
+			}
+			plain = s.samples().get(0).data();
+		}
+		for (int i = 0; i < lastMetrics.size(); i++) {
+			assertEquals(lastMetrics.get(i).value(), averagedMetrics.get(i).value(), 0.0, "metric " + i);
+		}
+		assertFalse(java.util.Arrays.equals(averaged, plain), "the averaged generator draws other samples");
+	}
+
 	@Test
 	void aResumedRunComputesWhatAnUninterruptedOneDoes() throws Exception {
 		assertResumeIsExact(SMALL);

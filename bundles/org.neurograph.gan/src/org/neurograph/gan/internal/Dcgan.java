@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A DCGAN in training: a discriminator network and a stacked network (generator + frozen copy of the discriminator).
@@ -17,6 +18,7 @@ public final class Dcgan {
 	private final MultiLayerNetwork discriminator;
 	private final MultiLayerNetwork stacked;
 	private final int generatorLayers;
+	private INDArray average;
 
 	/** The losses of one step. */
 	public record Losses(double discriminator, double generator) {
@@ -87,15 +89,53 @@ public final class Dcgan {
 		return acts.get(generatorLayers).detach();
 	}
 
-	/** A stand-alone generator network holding the trained generator weights (for export and sampling). */
+	/**
+	 * A stand-alone generator network holding the generator's weights: the moving average of them when one is kept
+	 * (see {@link #updateAverage}), else the current ones. For export and sampling.
+	 */
 	public MultiLayerNetwork exportGenerator() {
 		MultiLayerNetwork g = net(DcganNetworks.generator(config, 0));
-		for (int i = 0; i < generatorLayers; i++) {
-			if (stacked.getLayer(i).numParams() > 0) { // activation layers have none
-				g.getLayer(i).setParams(stacked.getLayer(i).params().dup());
-			}
-		}
+		g.setParams(average != null ? average.dup() : generatorParams().dup());
 		return g;
+	}
+
+	/** The generator's weights in the stacked network (a view: its first layers' parameters). */
+	private INDArray generatorParams() {
+		return stacked.params().get(NDArrayIndex.interval(0, parameterCounts()[0]));
+	}
+
+	/**
+	 * Updates the exponential moving average of the generator's weights after step {@code step} (from 1) with
+	 * {@code decay} (0 keeps none); the decay is lower at first ({@code (1 + step) / (10 + step)}), so that early
+	 * samples follow the training. Samples and exports from the average are smoother and steadier than from the
+	 * last step's weights (the "G_ema" of ProGAN and StyleGAN).
+	 */
+	public void updateAverage(double decay, long step) {
+		if (decay <= 0) {
+			average = null;
+			return;
+		}
+		INDArray current = generatorParams();
+		if (average == null) {
+			average = current.dup();
+			return;
+		}
+		double d = Math.min(decay, (1.0 + step) / (10.0 + step));
+		average.muli(d).addi(current.mul(1 - d));
+	}
+
+	/** The moving average of the generator's weights, or null when none is kept. */
+	public INDArray average() {
+		return average;
+	}
+
+	/** Restores the moving average (from a checkpoint). */
+	public void setAverage(INDArray restored) {
+		if (restored != null && restored.length() != parameterCounts()[0]) {
+			throw new IllegalArgumentException("the averaged generator has " + restored.length() + " values, the "
+					+ "generator " + parameterCounts()[0]);
+		}
+		average = restored;
 	}
 
 	/** The number of trainable parameters of generator and discriminator. */

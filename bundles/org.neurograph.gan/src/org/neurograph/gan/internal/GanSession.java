@@ -3,6 +3,8 @@ package org.neurograph.gan.internal;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,11 +42,13 @@ import org.neurograph.runtime.dl4j.SafeModelSerializer;
  * One DCGAN training. Step {@code k}'s minibatch, flips and noise depend only on the seed and {@code k}, and a
  * checkpoint holds both networks with their Adam state, so a resumed run computes what an uninterrupted one does.
  * Metrics: {@code lossD}, {@code lossG}. Samples: a grid from the same latent vectors every time, and the dataset
- * check with the first samples.
+ * check with the first samples. Samples and the export come from the moving average of the generator's weights
+ * ({@code averageDecay}), which the checkpoint holds too.
  */
 final class GanSession implements TrainingSession {
 	private static final String MAGIC = "neurograph-dcgan-checkpoint-1";
 	private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+	private static final String AVERAGE_ENTRY = "generator-average.bin";
 
 	private final DcganConfig config;
 	private final ImageSet images;
@@ -55,6 +59,7 @@ final class GanSession implements TrainingSession {
 	private final int batchSize;
 	private final double realLabel;
 	private final boolean flip;
+	private final double averageDecay;
 	private final List<float[]> sampleLatents = new ArrayList<>();
 	private Dcgan gan;
 	private long step;
@@ -70,6 +75,7 @@ final class GanSession implements TrainingSession {
 		this.batchSize = parameters.getInt("batchSize");
 		this.realLabel = 1 - parameters.getDouble("labelSmoothing");
 		this.flip = parameters.getBoolean("flip");
+		this.averageDecay = parameters.getDouble("averageDecay");
 		for (int i = 0; i < parameters.getInt("sampleCount"); i++) {
 			sampleLatents.add(LatentTools.fromSeed(config.latentSize(), seed * 31 + i, 0));
 		}
@@ -95,6 +101,7 @@ final class GanSession implements TrainingSession {
 		INDArray z2 = noise(random.nextLong());
 		Dcgan.Losses losses = gan.step(real, z1, z2, realLabel);
 		step++;
+		gan.updateAverage(averageDecay, step);
 		if (!Double.isFinite(losses.discriminator()) || !Double.isFinite(losses.generator())) {
 			throw new TrainingException("Training diverged at step " + step + " (a loss is not a number). Lower the "
 					+ "learning rates and start again from an earlier checkpoint.");
@@ -140,6 +147,13 @@ final class GanSession implements TrainingSession {
 			zip.closeEntry();
 			entry(zip, "discriminator.zip", gan.discriminator());
 			entry(zip, "stacked.zip", gan.stacked());
+			if (gan.average() != null) {
+				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				Nd4j.write(gan.average(), new DataOutputStream(bytes));
+				zip.putNextEntry(new ZipEntry(AVERAGE_ENTRY));
+				zip.write(bytes.toByteArray());
+				zip.closeEntry();
+			}
 		}
 	}
 
@@ -178,6 +192,15 @@ final class GanSession implements TrainingSession {
 		MultiLayerNetwork d = restoreNetwork(entries.get("discriminator.zip"), checkpoint);
 		MultiLayerNetwork s = restoreNetwork(entries.get("stacked.zip"), checkpoint);
 		gan = new Dcgan(config, d, s);
+		byte[] average = entries.get(AVERAGE_ENTRY);
+		if (average != null) {
+			try {
+				gan.setAverage(Nd4j.read(new DataInputStream(new ByteArrayInputStream(average))));
+			} catch (RuntimeException e) {
+				throw new TrainingException("The checkpoint " + checkpoint.getFileName() + " holds a damaged "
+						+ "averaged generator: " + e.getMessage(), e);
+			}
+		}
 		step = Long.parseLong(state.getProperty("step"));
 	}
 

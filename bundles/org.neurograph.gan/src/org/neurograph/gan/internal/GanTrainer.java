@@ -46,6 +46,9 @@ public final class GanTrainer implements Trainer {
 			.decimal("beta1", "Adam beta1", "Momentum of Adam; DCGAN uses 0.5.", 0.5, 0.0, 0.999)
 			.decimal("labelSmoothing", "Label smoothing", "Real images are labelled 1 minus this (one-sided smoothing).",
 					0.1, 0.0, 0.5)
+			.decimal("averageDecay", "Weight averaging", "Samples and the exported generator use a moving average of "
+					+ "the generator's weights with this decay (0.999 averages over about the last 1000 steps; 0: the "
+					+ "last step's weights). Steadier, smoother images.", 0.999, 0.0, 0.9999)
 			.flag("discriminatorNorm", "Normalise the discriminator", "Batch normalisation in the discriminator "
 					+ "(real and fake images in separate batches), as in the DCGAN paper.", false)
 			.flag("flip", "Mirror images", "Flip training images horizontally at random.", true)
