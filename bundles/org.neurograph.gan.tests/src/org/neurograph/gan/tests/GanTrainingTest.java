@@ -119,8 +119,8 @@ class GanTrainingTest {
 
 	/**
 	 * At 28x28 (MNIST's size) the GAN learns from an IDX file without resizing: grey shapes written by the test as
-	 * a gzipped IDX file, trained (with batch normalisation in the discriminator), exported and generated at 28
-	 * pixels.
+	 * a gzipped IDX file, trained (with the default batch normalisation in the discriminator), exported and
+	 * generated at 28 pixels.
 	 */
 	@Test
 	void trainsAt28PixelsFromAnIdxFile(@TempDir Path idxData, @TempDir Path model) throws Exception {
@@ -145,7 +145,6 @@ class GanTrainingTest {
 		at28.put("imageSize", "28");
 		at28.put("colour", "grey");
 		at28.put("steps", "20");
-		at28.put("discriminatorNorm", "true");
 		TrainingRequest request = new TrainingRequest(trainer.parameters().resolve(at28), idxData, run, 3,
 				Optional.empty());
 		try (TrainingSession s = trainer.open(request, Progress.none())) {
@@ -201,10 +200,10 @@ class GanTrainingTest {
 	}
 
 	@Test
-	void aResumedRunWithANormalisedDiscriminatorComputesWhatAnUninterruptedOneDoes() throws Exception {
-		Map<String, String> normalised = new java.util.HashMap<>(SMALL);
-		normalised.put("discriminatorNorm", "true");
-		assertResumeIsExact(normalised);
+	void aResumedRunWithAPlainDiscriminatorComputesWhatAnUninterruptedOneDoes() throws Exception {
+		Map<String, String> plain = new java.util.HashMap<>(SMALL);
+		plain.put("discriminatorNorm", "false");
+		assertResumeIsExact(plain);
 	}
 
 	private void assertResumeIsExact(Map<String, String> params) throws Exception {

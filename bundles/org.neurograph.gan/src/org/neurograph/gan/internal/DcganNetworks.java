@@ -6,10 +6,10 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -19,8 +19,10 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -63,9 +65,9 @@ public final class DcganNetworks {
 		int f = c.filters();
 		for (int i = 0; i < c.upsamplings(); i++) {
 			boolean normalised = c.normalisedDiscriminator() && i > 0;
+			IActivation activation = normalised ? Activation.IDENTITY.getActivationFunction() : new ActivationLReLU(0.2);
 			layers.add(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1)
-					.convolutionMode(ConvolutionMode.Truncate).nOut(f)
-					.activation(normalised ? Activation.IDENTITY.getActivationFunction() : new ActivationLReLU(0.2)).build());
+					.convolutionMode(ConvolutionMode.Truncate).nOut(f).activation(activation).build());
 			if (normalised) {
 				layers.add(new BatchNormalization.Builder().nOut(f).build());
 				layers.add(new ActivationLayer.Builder().activation(new ActivationLReLU(0.2)).build());
@@ -102,21 +104,29 @@ public final class DcganNetworks {
 		return b.setInputType(InputType.convolutional(c.size(), c.size(), c.channels())).build();
 	}
 
-	/** Generator then frozen discriminator: trains the generator to fool the discriminator. */
+	/**
+	 * Generator then a held copy of the discriminator: trains the generator to fool the discriminator. The copy's
+	 * layers are frozen ({@code FrozenLayerWithBackprop}); with batch normalisation they are plain layers with a zero
+	 * learning rate instead, because DL4J 1.0.0-M2 fails in a frozen BatchNormalization's backprop inside training
+	 * workspaces ("outdated workspace pointer"), and training without workspaces lets off-heap memory grow by gigabytes
+	 * between garbage collections. Either way the copy's weights are the discriminator's, set before every step.
+	 */
 	public static MultiLayerConfiguration stacked(DcganConfig c, long seed) {
-		NeuralNetConfiguration.Builder builder = base(c, seed, c.learningRateG());
-		if (c.normalisedDiscriminator()) {
-			// DL4J 1.0.0-M2 fails in a frozen BatchNormalization's backprop when training workspaces are on
-			// ("outdated workspace pointer"), so this network trains without them
-			builder.trainingWorkspaceMode(WorkspaceMode.NONE);
-		}
-		NeuralNetConfiguration.ListBuilder b = builder.list();
+		NeuralNetConfiguration.ListBuilder b = base(c, seed, c.learningRateG()).list();
 		int i = 0;
 		for (Layer l : generatorLayers(c)) {
 			b.layer(i++, l);
 		}
 		for (Layer l : discriminatorLayers(c)) {
-			b.layer(i++, new FrozenLayerWithBackprop(l));
+			if (!c.normalisedDiscriminator()) {
+				b.layer(i++, new FrozenLayerWithBackprop(l));
+				continue;
+			}
+			if (l instanceof BaseLayer layer) {
+				layer.setIUpdater(new Sgd(0));
+				layer.setBiasUpdater(new Sgd(0));
+			}
+			b.layer(i++, l);
 		}
 		return b.inputPreProcessor(1, new FeedForwardToCnnPreProcessor(c.baseSize(), c.baseSize(), topFilters(c)))
 				.setInputType(InputType.feedForward(c.latentSize())).build();

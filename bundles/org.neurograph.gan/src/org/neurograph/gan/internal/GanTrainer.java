@@ -50,7 +50,8 @@ public final class GanTrainer implements Trainer {
 					+ "the generator's weights with this decay (0.999 averages over about the last 1000 steps; 0: the "
 					+ "last step's weights). Steadier, smoother images.", 0.999, 0.0, 0.9999)
 			.flag("discriminatorNorm", "Normalise the discriminator", "Batch normalisation in the discriminator "
-					+ "(real and fake images in separate batches), as in the DCGAN paper.", false)
+					+ "(real and fake images in separate batches), as in the DCGAN paper; off: a plain discriminator, "
+					+ "faster per step but slower to learn.", true)
 			.flag("flip", "Mirror images", "Flip training images horizontally at random.", true)
 			.integer("maxImages", "Maximum images", "Use at most this many images of the dataset.", 60_000, 1, 2_000_000)
 			.integer("sampleCount", "Samples", "Images in the sample grid (fixed latent vectors).", 16, 1, 64)
