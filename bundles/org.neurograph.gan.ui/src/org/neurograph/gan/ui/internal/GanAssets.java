@@ -21,10 +21,13 @@ import org.neurograph.gan.GanModel;
 public final class GanAssets {
 	private static final List<String> GAN_GENERATORS = List.of("org.neurograph.gan", "org.neurograph.gan.breed");
 
-	/** A GAN model: its project folder, its name in {@code models/} and its folder. */
-	public record ModelChoice(Path project, String name, Path folder) {
+	/**
+	 * A GAN model: its project folder, its name in {@code models/}, its folder and the project's name in the
+	 * workspace (which need not be its folder's name).
+	 */
+	public record ModelChoice(Path project, String name, Path folder, String projectName) {
 		public String label() {
-			return project.getFileName() + " / " + name;
+			return projectName + " / " + name;
 		}
 	}
 
@@ -57,7 +60,7 @@ public final class GanAssets {
 				for (Asset asset : new AssetCatalog(dir).list(AssetKind.MODEL)) {
 					if (Files.isRegularFile(asset.location().resolve(GanModel.SETTINGS_FILE))
 							&& Files.isRegularFile(asset.location().resolve(GanModel.GENERATOR_FILE))) {
-						choices.add(new ModelChoice(dir, asset.name(), asset.location()));
+						choices.add(new ModelChoice(dir, asset.name(), asset.location(), project.getName()));
 					}
 				}
 			} catch (IOException e) {

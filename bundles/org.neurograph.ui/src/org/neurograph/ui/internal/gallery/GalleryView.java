@@ -42,6 +42,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.menus.IMenuService;
 import org.eclipse.ui.part.ViewPart;
 import org.neurograph.ui.NeurographUi;
 import org.neurograph.ui.internal.Statuses;
@@ -63,6 +64,7 @@ public class GalleryView extends ViewPart {
 	private Display display;
 	private IContainer folder;
 	private Job loader;
+	private MenuManager contextMenu;
 
 	/** A decoded thumbnail of a file at a modification stamp; {@code owned} images are disposed with it. */
 	private record Thumbnail(long stamp, Image image, boolean owned) {
@@ -112,11 +114,14 @@ public class GalleryView extends ViewPart {
 		grid.addSelectionListener(selectionProvider::setFile);
 		grid.addOpenListener(this::open);
 		getSite().setSelectionProvider(selectionProvider);
-		// the context menu is for other bundles' commands on the selected file (e.g. the GAN views')
-		MenuManager menu = new MenuManager();
-		menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-		grid.setMenu(menu.createContextMenu(grid));
-		getSite().registerContextMenu(menu, selectionProvider);
+		// the context menu holds other bundles' commands on the selected file (e.g. the GAN views'), contributed to
+		// popup:org.neurograph.ui.gallery; it is filled through the menu service rather than registered with the site,
+		// which would add every "popup:any" contribution for resources (Team, Compare With, Replace With)
+		contextMenu = new MenuManager();
+		contextMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		getSite().getService(IMenuService.class).populateContributionManager(contextMenu,
+				"popup:" + NeurographUi.GALLERY_VIEW_ID);
+		grid.setMenu(contextMenu.createContextMenu(grid));
 		getSite().getPage().addPostSelectionListener(selectionListener);
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(resourceListener, IResourceChangeEvent.POST_CHANGE);
 		if (folder == null) {
@@ -283,6 +288,10 @@ public class GalleryView extends ViewPart {
 		}
 		thumbnails.values().stream().filter(Thumbnail::owned).forEach(t -> t.image().dispose());
 		thumbnails.clear();
+		if (contextMenu != null) {
+			getSite().getService(IMenuService.class).releaseContributions(contextMenu);
+			contextMenu.dispose();
+		}
 		super.dispose();
 	}
 
@@ -309,7 +318,7 @@ public class GalleryView extends ViewPart {
 				ImageData data = null;
 				if (location != null) {
 					try {
-						data = ImageFiles.load(location.toPath(), ThumbnailGrid.THUMB);
+						data = ImageFiles.thumbnail(location.toPath(), ThumbnailGrid.THUMB);
 					} catch (IOException e) {
 						Statuses.log(IStatus.INFO, "No thumbnail for " + file.getFullPath() + ": " + e.getMessage(), null);
 					}

@@ -43,11 +43,38 @@ public final class ImageFiles {
 	 * @throws IOException if the file cannot be read or is not an image this runtime can decode
 	 */
 	public static ImageData load(Path file, int max) throws IOException {
-		BufferedImage image = read(file, max);
+		return load(read(file, max), max);
+	}
+
+	private static ImageData load(BufferedImage image, int max) {
 		double scale = Math.min(1.0, Math.min((double) max / image.getWidth(), (double) max / image.getHeight()));
 		int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
 		int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
 		return toImageData(scale < 1.0 ? scale(image, width, height) : image);
+	}
+
+	/**
+	 * A thumbnail at most {@code max} pixels a side: big images as {@link #load}; small ones (a GAN's 28- or 64-pixel
+	 * works, icons) enlarged by the largest whole factor that fits, pixel for pixel, so that they can be seen.
+	 *
+	 * @throws IOException if the file cannot be read or is not an image this runtime can decode
+	 */
+	public static ImageData thumbnail(Path file, int max) throws IOException {
+		BufferedImage image = read(file, max);
+		int factor = max / Math.max(image.getWidth(), image.getHeight());
+		if (factor < 2) {
+			return load(image, max);
+		}
+		BufferedImage big = new BufferedImage(image.getWidth() * factor, image.getHeight() * factor,
+				BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = big.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+			g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
+		} finally {
+			g.dispose();
+		}
+		return toImageData(big);
 	}
 
 	/** Reads the image, skipping rows and columns of big images so that it stays at least twice {@code max}. */
