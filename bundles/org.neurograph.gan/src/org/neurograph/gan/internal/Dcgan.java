@@ -9,9 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A DCGAN in training: a discriminator network and a stacked network (generator + frozen copy of the discriminator).
- * One {@link #step} trains the discriminator on real and fake images, copies its weights into the frozen copy and
- * trains the generator through it. The generator's weights live in the stacked network's first layers.
+ * A DCGAN in training: a discriminator network and a stacked network (generator + a held copy of the discriminator,
+ * see {@link DcganNetworks#stacked}). One {@link #step} trains the discriminator on real and fake images, copies its
+ * weights into the held copy and trains the generator through it. The generator's weights live in the stacked
+ * network's first layers; a moving average of them, when kept, is what samples and exports show.
  */
 public final class Dcgan {
 	private final DcganConfig config;

@@ -213,6 +213,12 @@ public final class BreedingView extends ViewPart {
 	private void setOutputs(List<GanAssets.OutputChoice> found, String newA) {
 		String oldA = newA != null ? newA : parentA.getText();
 		String oldB = parentB.getText();
+		if (wantedParent != null && found.stream().anyMatch(o -> o.name().equals(wantedParent))) {
+			// "Breed from Here": straight to the wanted image, so the lineage does not collect the default parents
+			oldA = wantedParent;
+			oldB = wantedParent;
+			wantedParent = null;
+		}
 		outputs = found;
 		String[] names = found.stream().map(GanAssets.OutputChoice::name).toArray(String[]::new);
 		parentA.setItems(names);
