@@ -239,6 +239,46 @@ class GanTrainingTest {
 		}
 	}
 
+	/**
+	 * A checkpoint written before the discriminator could be normalised (no such setting in it) resumes as the plain
+	 * discriminator it was, though today's default is the normalised one.
+	 */
+	@Test
+	void aCheckpointFromBeforeTheNormalisedDiscriminatorResumesAsPlain() throws Exception {
+		Map<String, String> plain = new java.util.HashMap<>(SMALL);
+		plain.put("discriminatorNorm", "false");
+		Path checkpoint = run.resolve("plain.ckpt");
+		try (TrainingSession s = open(plain, Optional.empty())) {
+			for (int i = 0; i < 3; i++) {
+				s.trainStep();
+			}
+			s.saveCheckpoint(checkpoint);
+		}
+		Path older = run.resolve("older.ckpt");
+		try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(checkpoint));
+				var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				byte[] bytes = in.readAllBytes();
+				if (e.getName().equals("state.properties")) {
+					String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+					assertTrue(text.contains("normalisedDiscriminator=false"), text);
+					bytes = text.replace("normalisedDiscriminator=false", "")
+							.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+				}
+				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				out.write(bytes);
+				out.closeEntry();
+			}
+		}
+		try (TrainingSession s = open(SMALL, Optional.of(older))) {
+			assertEquals(3, s.step());
+			assertEquals("false", s.architecture().get("normalisedDiscriminator"), "resumed as it was trained");
+			for (Metric m : s.trainStep()) {
+				assertTrue(Double.isFinite(m.value()), m.toString());
+			}
+		}
+	}
+
 	@Test
 	void aCheckpointOfOtherSettingsIsRefusedWithAMessage() throws Exception {
 		Path checkpoint = run.resolve("a.ckpt");

@@ -50,7 +50,7 @@ final class GanSession implements TrainingSession {
 	private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 	private static final String AVERAGE_ENTRY = "generator-average.bin";
 
-	private final DcganConfig config;
+	private DcganConfig config;
 	private final ImageSet images;
 	private final ParameterValues parameters;
 	private final Path runDirectory;
@@ -185,7 +185,15 @@ final class GanSession implements TrainingSession {
 		} catch (IOException e) {
 			throw new TrainingException("The checkpoint " + checkpoint.getFileName() + " is not a GAN checkpoint.");
 		}
-		if (!MAGIC.equals(state.getProperty("magic")) || !config.equals(configOf(state))) {
+		DcganConfig saved = configOf(state);
+		if (saved != null && !state.containsKey("normalisedDiscriminator")) {
+			// written before the discriminator could be normalised: it was plain, whatever today's default says
+			saved = withNormalisedDiscriminator(saved, false);
+			if (saved.equals(withNormalisedDiscriminator(config, false))) {
+				config = saved;
+			}
+		}
+		if (!MAGIC.equals(state.getProperty("magic")) || !config.equals(saved)) {
 			throw new TrainingException("The checkpoint " + checkpoint.getFileName() + " was written by a GAN with "
 					+ "other settings; resume with the settings of its run.");
 		}
@@ -202,6 +210,11 @@ final class GanSession implements TrainingSession {
 			}
 		}
 		step = Long.parseLong(state.getProperty("step"));
+	}
+
+	private static DcganConfig withNormalisedDiscriminator(DcganConfig c, boolean normalised) {
+		return new DcganConfig(c.size(), c.channels(), c.latentSize(), c.filters(), c.learningRateG(),
+				c.learningRateD(), c.beta1(), normalised);
 	}
 
 	private static DcganConfig configOf(Properties state) {
